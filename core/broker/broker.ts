@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto'
+import { openStorage } from '../storage/open-storage'
+import { NullStorage } from '../storage/null/null-storage'
+import type { Storage } from '../storage/storage'
+import { LogService } from '../log/log-service'
+import { GroupCoordinator } from '../groups/coordinator'
+import { systemClock } from '../groups/clock'
+import { resolveOptions, type BrokerOptions, type ResolvedBrokerOptions } from './options'
+import { TopicService } from './topics'
+import { BrokerEvents } from './events'
+import { ProducerIdAllocator } from './producer-ids'
+import { BrokerServer } from './server'
+import type { BrokerContext } from './context'
+import type { ConnectionInfo } from './connection-info'
+
+export interface RunningBroker {
+  /** "host:port" to give clients as bootstrap servers. */
+  readonly bootstrap: string
+  readonly host: string
+  readonly port: number
+  readonly context: BrokerContext
+  stop(): Promise<void>
+}
+
+/** Opens storage, binds the listener, and resolves once connections are accepted. */
+export async function startBroker(options: BrokerOptions = {}): Promise<RunningBroker> {
+  const resolved = resolveOptions(options)
+  const storage = openBrokerStorage(resolved)
+  const events = new BrokerEvents()
+  const abort = new AbortController()
+  const infos = new Map<number, ConnectionInfo>()
+  const context: BrokerContext = {
+    options: resolved,
+    clusterId: clusterIdOf(storage),
+    advertisedPort: resolved.port,
+    storage,
+    topics: new TopicService(storage, events, resolved.numPartitions),
+    log: new LogService(storage, events),
+    groups: new GroupCoordinator({ storage, clock: systemClock }),
+    events,
+    producerIds: new ProducerIdAllocator(storage),
+    connections: infos,
+    shutdown: abort.signal,
+  }
+  const server = new BrokerServer(context, infos)
+  let port: number
+  try {
+    port = await server.listen(resolved.host, resolved.port)
+  } catch (err) {
+    storage.close()
+    throw err
+  }
+  context.advertisedPort = port
+  let stopped: Promise<void> | undefined
+  return {
+    bootstrap: `${resolved.advertisedHost}:${port}`,
+    host: resolved.advertisedHost,
+    port,
+    context,
+    stop: () =>
+      (stopped ??= (async () => {
+        abort.abort()
+        context.log.notifier.notifyAll()
+        context.groups.shutdown()
+        await server.close()
+        storage.close()
+      })()),
+  }
+}
+
+function openBrokerStorage(options: ResolvedBrokerOptions): Storage {
+  if (options.nullStorage) return new NullStorage()
+  return openStorage({ memory: options.memory, dataDir: options.dataDir, fsync: options.fsync })
+}
+
+/** A stable cluster id (Metadata v2+), base64url of 16 random bytes as Kafka formats it. */
+function clusterIdOf(storage: Storage): string {
+  let id = storage.getMeta('cluster-id')
+  if (!id) {
+    id = randomBytes(16).toString('base64url')
+    storage.setMeta('cluster-id', id)
+  }
+  return id
+}

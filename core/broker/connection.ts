@@ -1,0 +1,107 @@
+import type { Socket } from 'node:net'
+import { FrameSplitter, FrameTooLargeError } from './frame-splitter'
+import { dispatch, MalformedRequestError } from './dispatch'
+import type { BrokerContext } from './context'
+import type { ConnectionInfo } from './connection-info'
+
+/**
+ * One client connection. Requests may be pipelined (clients send up to 5 in flight); they are
+ * handled one at a time and answered strictly in arrival order, because clients match responses
+ * by order and check correlation ids (CLIENTS.md pitfall 4).
+ */
+export class Connection {
+  private readonly splitter: FrameSplitter
+  private readonly queue: Buffer[] = []
+  private draining = false
+  private closed = false
+
+  constructor(
+    private readonly socket: Socket,
+    readonly info: ConnectionInfo,
+    private readonly broker: BrokerContext,
+    private readonly onClose: (reason: string | null) => void,
+  ) {
+    this.splitter = new FrameSplitter(broker.options.maxFrameBytes)
+    socket.setNoDelay(true)
+    socket.on('data', (chunk) => this.receive(chunk))
+    socket.on('error', (err) => this.close(`socket error: ${err.message}`))
+    socket.on('close', () => this.close(null))
+  }
+
+  private receive(chunk: Buffer): void {
+    if (this.closed) return
+    this.info.bytesIn += chunk.length
+    let frames: Buffer[]
+    try {
+      frames = this.splitter.push(chunk)
+    } catch (err) {
+      const reason = err instanceof FrameTooLargeError ? err.message : `bad frame: ${String(err)}`
+      return this.abort(reason)
+    }
+    if (frames.length === 0) return
+    this.queue.push(...frames)
+    // Stop reading while a backlog exists: a client cannot make us buffer without bound.
+    if (this.queue.length > 64) this.socket.pause()
+    if (!this.draining) void this.drain()
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true
+    while (!this.closed) {
+      const frame = this.queue.shift()
+      if (!frame) break
+      if (this.socket.isPaused() && this.queue.length < 16) this.socket.resume()
+      await this.handleFrame(frame)
+    }
+    this.draining = false
+  }
+
+  private async handleFrame(frame: Buffer): Promise<void> {
+    const started = performance.now()
+    const startedAtMs = Date.now()
+    try {
+      const result = await dispatch(frame, this.info, this.broker)
+      this.info.requestCount++
+      let responseBytes = 0
+      if (result.response && !this.closed) {
+        responseBytes = result.response.length + 4
+        this.send(result.response)
+      }
+      if (this.broker.events.hasRequestListeners) {
+        this.broker.events.emitRequest({
+          connectionId: this.info.id, clientId: this.info.clientId, apiKey: result.apiKey, apiVersion: result.apiVersion,
+          correlationId: result.correlationId, requestBytes: frame.length + 4, responseBytes, startedAtMs,
+          durationMs: performance.now() - started,
+        })
+      }
+    } catch (err) {
+      const reason = err instanceof MalformedRequestError ? `malformed request: ${err.message}` : `handler failed: ${(err as Error)?.stack ?? String(err)}`
+      this.abort(reason)
+    }
+  }
+
+  private send(body: Buffer): void {
+    const prefix = Buffer.allocUnsafe(4)
+    prefix.writeInt32BE(body.length, 0)
+    this.socket.cork()
+    this.socket.write(prefix)
+    this.socket.write(body)
+    this.socket.uncork()
+    this.info.bytesOut += body.length + 4
+  }
+
+  /** Closes this one connection after client input we cannot accept; the broker keeps serving others. */
+  abort(reason: string): void {
+    if (this.closed) return
+    this.broker.options.log(`connection ${this.info.id} (${this.info.remoteAddress}:${this.info.remotePort}) closed: ${reason}`)
+    this.close(reason)
+    this.socket.destroy()
+  }
+
+  private close(reason: string | null): void {
+    if (this.closed) return
+    this.closed = true
+    this.queue.length = 0
+    this.onClose(reason)
+  }
+}

@@ -1,0 +1,25 @@
+import type { Storage } from '../storage/storage'
+import type { LogService } from '../log/log-service'
+import type { GroupCoordinator } from '../groups/coordinator'
+import type { ResolvedBrokerOptions } from './options'
+import type { TopicService } from './topics'
+import type { BrokerEvents } from './events'
+import type { ConnectionInfo } from './connection-info'
+import type { ProducerIdAllocator } from './producer-ids'
+
+/** Everything handlers may use; one per broker. */
+export interface BrokerContext {
+  readonly options: ResolvedBrokerOptions
+  readonly clusterId: string
+  /** The port clients reconnect to (the bound port when options.port was 0). */
+  advertisedPort: number
+  readonly storage: Storage
+  readonly topics: TopicService
+  readonly log: LogService
+  readonly groups: GroupCoordinator
+  readonly events: BrokerEvents
+  readonly producerIds: ProducerIdAllocator
+  readonly connections: ReadonlyMap<number, ConnectionInfo>
+  /** Aborted when the broker stops, so long polls end at once. */
+  readonly shutdown: AbortSignal
+}

@@ -1,0 +1,72 @@
+// 01-fetch.ts: Fetch (key 1), versions 4-12 (v4 = message format v2; v13+ addresses topics by id).
+// Long polling: held until MinBytes are available or MaxWaitMs passes, woken by produce (pitfall 17).
+// Whole batches from the one containing the fetch offset; at least one batch even past the byte
+// limits (KIP-74, pitfall 19); every requested partition answered (pitfall 20); sessions declined
+// with SessionId 0 so clients keep sending full requests (KIP-227).
+import { ApiKey } from '../../protocol/api-keys'
+import { ErrorCode } from '../../protocol/error-codes'
+import { readFetchRequest, writeFetchResponse, type FetchRequest, type FetchResponse } from '../../protocol/generated'
+import { partitionKey } from '../../log/append-notifier'
+import { defineHandler, type HandlerContext } from '../handler'
+
+type PartitionData = FetchResponse['responses'][number]['partitions'][number]
+
+export default defineHandler({
+  apiKey: ApiKey.Fetch,
+  minVersion: 4,
+  maxVersion: 12,
+  read: readFetchRequest,
+  write: writeFetchResponse,
+  handle: (req, ctx) => fetch(req, ctx),
+})
+
+async function fetch(req: FetchRequest, ctx: HandlerContext): Promise<FetchResponse> {
+  const deadline = Date.now() + Math.max(0, req.maxWaitMs)
+  const keys = req.topics.flatMap((t) => t.partitions.map((p) => partitionKey(t.topic, p.partition)))
+  for (;;) {
+    const { response, bytes, hasError } = readOnce(req, ctx)
+    const remaining = deadline - Date.now()
+    if (bytes >= req.minBytes || hasError || remaining <= 0 || ctx.broker.shutdown.aborted) return response
+    await ctx.broker.log.notifier.wait(keys, remaining, ctx.broker.shutdown)
+  }
+}
+
+function readOnce(req: FetchRequest, ctx: HandlerContext): { response: FetchResponse; bytes: number; hasError: boolean } {
+  let budget = req.maxBytes
+  let total = 0
+  let hasError = false
+  const responses = req.topics.map((topic) => ({
+    topic: topic.topic,
+    topicId: topic.topicId,
+    partitions: topic.partitions.map((p): PartitionData => {
+      // The first non-empty answer may exceed the budget so the consumer always progresses.
+      const limit = Math.max(0, Math.min(p.partitionMaxBytes, budget))
+      const outcome = ctx.broker.log.read(topic.topic, p.partition, p.fetchOffset, total === 0 ? Math.max(limit, 1) : limit)
+      if (outcome.errorCode !== ErrorCode.NONE) hasError = true
+      const batches = total > 0 && limit === 0 ? [] : outcome.batches
+      const records = batches.length === 1 ? batches[0]!.bytes : Buffer.concat(batches.map((b) => b.bytes))
+      total += records.length
+      budget -= records.length
+      return partitionData(p.partition, outcome.errorCode, outcome.highWatermark, outcome.logStartOffset, records)
+    }),
+  }))
+  const response: FetchResponse = { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: 0, responses, nodeEndpoints: [] }
+  return { response, bytes: total, hasError }
+}
+
+function partitionData(partitionIndex: number, errorCode: number, highWatermark: bigint, logStartOffset: bigint, records: Buffer): PartitionData {
+  return {
+    partitionIndex,
+    errorCode,
+    highWatermark,
+    // No transactions yet: the last stable offset is the high watermark (pitfall 21).
+    lastStableOffset: highWatermark,
+    logStartOffset,
+    divergingEpoch: { epoch: -1, endOffset: -1n },
+    currentLeader: { leaderId: -1, leaderEpoch: -1 },
+    snapshotId: { endOffset: -1n, epoch: -1 },
+    abortedTransactions: null,
+    preferredReadReplica: -1,
+    records,
+  }
+}

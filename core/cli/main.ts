@@ -1,0 +1,67 @@
+import { Command, Option } from 'commander'
+import { startBroker } from '../index'
+import { defaultDataDir } from '../storage/data-dir'
+
+/** `brooklet serve`: the broker headless, for a terminal or CI. */
+const program = new Command()
+  .name('brooklet')
+  .description('A local Kafka-compatible broker on SQLite')
+  .showHelpAfterError()
+
+program
+  .command('serve')
+  .description('run the broker until SIGINT/SIGTERM')
+  .option('--host <host>', 'interface to listen on', '127.0.0.1')
+  .option('--port <port>', 'port to listen on (0 picks a free one)', parsePort, 9092)
+  .option('--advertised-host <host>', 'host clients reconnect to (default: --host)')
+  .option('--data-dir <dir>', `where the SQLite log lives (default: ${defaultDataDir()})`)
+  .option('--memory', 'keep everything in memory; nothing is written to disk', false)
+  .addOption(new Option('--fsync <mode>', 'normal: fsync at WAL checkpoints; always: every commit').choices(['normal', 'always']).default('normal'))
+  .option('--no-auto-create-topics', 'answer UNKNOWN_TOPIC_OR_PARTITION instead of creating topics on first use')
+  .option('--num-partitions <n>', 'partitions for auto-created topics', parsePositive, 1)
+  .option('--ui', 'also serve the console in a browser (browser mode)', false)
+  .action(async (opts) => {
+    const broker = await startBroker({
+      host: opts.host,
+      port: opts.port,
+      advertisedHost: opts.advertisedHost,
+      dataDir: opts.dataDir,
+      memory: opts.memory,
+      fsync: opts.fsync,
+      autoCreateTopics: opts.autoCreateTopics,
+      numPartitions: opts.numPartitions,
+    })
+    const where = opts.memory ? 'in memory' : `data in ${opts.dataDir ?? defaultDataDir()}`
+    process.stdout.write(`Brooklet is ready at ${broker.bootstrap} (${where})\n`)
+    if (opts.ui) {
+      const { startBrowserMode } = await import('../../electron/browser-mode/start')
+      await startBrowserMode({ broker })
+    }
+    let stopping = false
+    const stop = async (signal: string) => {
+      if (stopping) return
+      stopping = true
+      process.stdout.write(`Brooklet stopping (${signal})\n`)
+      await broker.stop()
+      process.exit(0)
+    }
+    process.on('SIGINT', () => void stop('SIGINT'))
+    process.on('SIGTERM', () => void stop('SIGTERM'))
+  })
+
+function parsePort(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`invalid port: ${value}`)
+  return n
+}
+
+function parsePositive(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new Error(`must be a positive integer: ${value}`)
+  return n
+}
+
+program.parseAsync(process.argv).catch((err: Error) => {
+  process.stderr.write(`brooklet: ${err.message}\n`)
+  process.exit(1)
+})
