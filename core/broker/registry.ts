@@ -5,6 +5,15 @@ import produce from './handlers/00-produce'
 import fetch from './handlers/01-fetch'
 import listOffsets from './handlers/02-list-offsets'
 import metadata from './handlers/03-metadata'
+import offsetCommit from './handlers/08-offset-commit'
+import offsetFetch from './handlers/09-offset-fetch'
+import findCoordinator from './handlers/10-find-coordinator'
+import joinGroup from './handlers/11-join-group'
+import heartbeat from './handlers/12-heartbeat'
+import leaveGroup from './handlers/13-leave-group'
+import syncGroup from './handlers/14-sync-group'
+import describeGroups from './handlers/15-describe-groups'
+import listGroups from './handlers/16-list-groups'
 import apiVersions from './handlers/18-api-versions'
 import createTopics from './handlers/19-create-topics'
 import deleteTopics from './handlers/20-delete-topics'
@@ -13,7 +22,9 @@ import initProducerId from './handlers/22-init-producer-id'
 import describeConfigs from './handlers/32-describe-configs'
 import alterConfigs from './handlers/33-alter-configs'
 import createPartitions from './handlers/37-create-partitions'
+import deleteGroups from './handlers/42-delete-groups'
 import incrementalAlterConfigs from './handlers/44-incremental-alter-configs'
+import offsetDelete from './handlers/47-offset-delete'
 import describeCluster from './handlers/60-describe-cluster'
 
 export const handlers: readonly AnyHandler[] = [
@@ -21,6 +32,15 @@ export const handlers: readonly AnyHandler[] = [
   fetch,
   listOffsets,
   metadata,
+  offsetCommit,
+  offsetFetch,
+  findCoordinator,
+  joinGroup,
+  heartbeat,
+  leaveGroup,
+  syncGroup,
+  describeGroups,
+  listGroups,
   apiVersions,
   createTopics,
   deleteTopics,
@@ -29,7 +49,9 @@ export const handlers: readonly AnyHandler[] = [
   describeConfigs,
   alterConfigs,
   createPartitions,
+  deleteGroups,
   incrementalAlterConfigs,
+  offsetDelete,
   describeCluster,
 ]
 

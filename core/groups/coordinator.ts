@@ -1,7 +1,7 @@
 import type { TopicPartitionRef } from '../storage/storage'
 import { systemClock, type Clock } from './clock'
 import { readAssignment, readSubscriptionTopics, type TopicPartitions } from './consumer-protocol'
-import { ErrorCode } from './error-codes'
+import { ErrorCode } from '../protocol/error-codes'
 import { GroupEvents } from './events'
 import { Group } from './group'
 import { joinError, syncError } from './member'
@@ -150,8 +150,8 @@ export class GroupCoordinator {
   /** Groups with members or committed offsets (the latter as Empty); statesFilter is case-insensitive (KIP-518). */
   listGroups(statesFilter?: string[]): GroupListing[] {
     const listings = new Map<string, GroupListing>()
-    for (const g of this.groups.values()) {
-      if (g.state !== 'Dead') listings.set(g.groupId, { groupId: g.groupId, protocolType: g.protocolType ?? '', state: g.state })
+    for (const g of this.visibleGroups()) {
+      listings.set(g.groupId, { groupId: g.groupId, protocolType: g.protocolType ?? '', state: g.state })
     }
     for (const id of this.offsets.listGroups()) {
       if (!listings.has(id)) listings.set(id, { groupId: id, protocolType: '', state: 'Empty' })
@@ -180,7 +180,7 @@ export class GroupCoordinator {
 
   /** Read model for the console: every group with members and decoded assignments. */
   snapshot(): GroupSnapshot[] {
-    const result: GroupSnapshot[] = [...this.groups.values()].filter((g) => g.state !== 'Dead').map((g) => ({
+    const result: GroupSnapshot[] = this.visibleGroups().map((g) => ({
       groupId: g.groupId, state: g.state, generationId: g.generationId, protocolType: g.protocolType,
       protocol: g.protocolName, leader: g.leaderId,
       members: [...g.members.values()].map((m) => {
@@ -206,6 +206,12 @@ export class GroupCoordinator {
   shutdown(): void {
     for (const g of this.groups.values()) g.close(ErrorCode.COORDINATOR_NOT_AVAILABLE, false)
     this.groups.clear()
+  }
+
+  /** Hides groups that never formed (only a MEMBER_ID_REQUIRED handshake that was not completed). */
+  private visibleGroups(): Group[] {
+    return [...this.groups.values()].filter((g) => g.state !== 'Dead' &&
+      !(g.state === 'Empty' && g.generationId === 0 && g.members.size === 0))
   }
 
   /** A group whose only join was refused (or a member id that expired unused) leaves no trace. */

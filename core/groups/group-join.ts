@@ -1,4 +1,4 @@
-import { ErrorCode } from './error-codes'
+import { ErrorCode } from '../protocol/error-codes'
 import { commonProtocols, joinError, selectProtocol, syncError, type Member } from './member'
 import type { Group } from './group'
 import type { JoinRequest, JoinResult } from './types'

@@ -1,4 +1,4 @@
-import { ErrorCode } from './error-codes'
+import { ErrorCode } from '../protocol/error-codes'
 import type { Group } from './group'
 import type { LeaveResult, LeavingMember } from './types'
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock, TimerHandle } from './clock'
-import { ErrorCode } from './error-codes'
+import { ErrorCode } from '../protocol/error-codes'
 import { Member, joinError, selectProtocol, syncError } from './member'
 import { GroupJoin } from './group-join'
 import { leaveGroup } from './group-leave'
+import { syncGroup } from './group-sync'
 import type {
   GroupConfig, GroupEvent, GroupState, HeartbeatRequest, JoinMember, JoinRequest, JoinResult, LeaveResult,
   LeavingMember, MemberRemovalReason, SyncRequest, SyncResult,
@@ -44,23 +45,7 @@ export class Group {
   }
 
   sync(req: SyncRequest): Promise<SyncResult> {
-    const m = this.members.get(req.memberId)
-    const error = this.memberError(req.memberId, req.groupInstanceId, req.generationId)
-    if (error !== ErrorCode.NONE || !m) return Promise.resolve(syncError(error))
-    if ((req.protocolType !== null && req.protocolType !== this.protocolType) ||
-        (req.protocolName !== null && req.protocolName !== this.protocolName)) {
-      return Promise.resolve(syncError(ErrorCode.INCONSISTENT_GROUP_PROTOCOL))
-    }
-    if (this.state === 'PreparingRebalance') return Promise.resolve(syncError(ErrorCode.REBALANCE_IN_PROGRESS))
-    this.scheduleSession(m)
-    if (this.state === 'Stable') return Promise.resolve(this.syncOk(m))
-    // CompletingRebalance: wait for the leader's assignment.
-    const result = new Promise<SyncResult>((resolve) => {
-      m.resolveSync(syncError(ErrorCode.REBALANCE_IN_PROGRESS))
-      m.syncResolve = resolve
-    })
-    if (m.memberId === this.leaderId) this.completeSync(req.assignments)
-    return result
+    return syncGroup(this, req)
   }
 
   heartbeat(req: HeartbeatRequest): number {
@@ -213,19 +198,8 @@ export class Group {
     }
   }
 
-  private completeSync(assignments: SyncRequest['assignments']): void {
-    const byMember = new Map(assignments.map((a) => [a.memberId, a.assignment]))
-    for (const m of this.members.values()) m.assignment = byMember.get(m.memberId) ?? Buffer.alloc(0)
-    this.transition('Stable')
-    for (const m of this.members.values()) m.resolveSync(this.syncOk(m))
-  }
-
-  private syncOk(m: Member): SyncResult {
-    return { errorCode: ErrorCode.NONE, protocolType: this.protocolType, protocolName: this.protocolName, assignment: m.assignment }
-  }
-
   /** Shared member checks of SyncGroup and Heartbeat, in Kafka's order. */
-  private memberError(memberId: string, groupInstanceId: string | null, generationId: number): number {
+  memberError(memberId: string, groupInstanceId: string | null, generationId: number): number {
     if (this.state === 'Dead') return ErrorCode.COORDINATOR_NOT_AVAILABLE
     if (this.isFenced(memberId, groupInstanceId)) return ErrorCode.FENCED_INSTANCE_ID
     if (!this.members.has(memberId)) return ErrorCode.UNKNOWN_MEMBER_ID

@@ -1,7 +1,7 @@
 import type { CommittedOffset, Storage, TopicPartitionRef } from '../storage/storage'
 import type { Clock } from './clock'
 import { readSubscriptionTopics } from './consumer-protocol'
-import { ErrorCode } from './error-codes'
+import { ErrorCode } from '../protocol/error-codes'
 import type { Group } from './group'
 import type { GroupEvent } from './types'
 

@@ -1,8 +1,7 @@
 import type { AppendInput, PartitionOffsets, Storage, StoredBatch } from '../storage/storage'
 import { ErrorCode } from '../protocol/error-codes'
-import { readBatchHeader, setBaseOffset, validateProducedRecords } from '../protocol/records'
+import { readBatchHeader, setBaseOffset, stampLogAppendTime, validateProducedRecords } from '../protocol/records'
 import { effectiveTopicConfig } from '../config/topic-configs'
-import { stampLogAppendTime } from './log-append-time'
 import { AppendNotifier, partitionKey } from './append-notifier'
 import type { BrokerEvents } from '../broker/events'
 
@@ -46,12 +45,13 @@ export class LogService {
   }
 
   /** Appends one batch per entry; all accepted batches are written in one storage transaction. */
-  appendProduced(batches: readonly ProducedBatch[]): AppendOutcome[] {
+  /** `apiVersion` is the Produce version: zstd needs v7+ (KIP-110). */
+  appendProduced(batches: readonly ProducedBatch[], apiVersion: number): AppendOutcome[] {
     const outcomes: AppendOutcome[] = []
     const inputs: AppendInput[] = []
     const nextByPartition = new Map<string, bigint>()
     for (const batch of batches) {
-      const prepared = this.prepare(batch, nextByPartition)
+      const prepared = this.prepare(batch, nextByPartition, apiVersion)
       outcomes.push(prepared.outcome)
       if (prepared.input) inputs.push(prepared.input)
     }
@@ -63,7 +63,7 @@ export class LogService {
     return outcomes
   }
 
-  private prepare(batch: ProducedBatch, nextByPartition: Map<string, bigint>): { outcome: AppendOutcome; input?: AppendInput } {
+  private prepare(batch: ProducedBatch, nextByPartition: Map<string, bigint>, apiVersion: number): { outcome: AppendOutcome; input?: AppendInput } {
     const topic = this.storage.getTopic(batch.topic)
     if (!topic || batch.partition < 0 || batch.partition >= topic.partitionCount) {
       return { outcome: failure(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.') }
@@ -72,7 +72,7 @@ export class LogService {
       return { outcome: failure(ErrorCode.CORRUPT_MESSAGE, 'Produce request carried no record batch.') }
     }
     const maxBytes = Number(effectiveTopicConfig(topic.configs, 'max.message.bytes'))
-    const verdict = validateProducedRecords(batch.records, maxBytes)
+    const verdict = validateProducedRecords(batch.records, maxBytes, { apiVersion })
     if (verdict.errorCode !== ErrorCode.NONE) return { outcome: failure(verdict.errorCode, verdict.message ?? null) }
     const key = partitionKey(batch.topic, batch.partition)
     const baseOffset = nextByPartition.get(key) ?? this.storage.nextOffset(batch.topic, batch.partition)

@@ -27,7 +27,7 @@ function produce(req: ProduceRequest, ctx: HandlerContext): ProduceResponse | ty
   for (const topic of req.topicData) {
     for (const p of topic.partitionData) batches.push({ topic: topic.name, partition: p.index, records: p.records })
   }
-  const outcomes = ctx.broker.log.appendProduced(batches)
+  const outcomes = ctx.broker.log.appendProduced(batches, ctx.header.apiVersion)
   if (req.acks === 0) return NO_RESPONSE
   let i = 0
   return respond(req, () => outcomes[i++] ?? failed(ErrorCode.UNKNOWN_SERVER_ERROR))

@@ -46,7 +46,10 @@ class StructEmitter {
 
   /** Condition under which a field is on the wire as a tagged field. */
   private taggedCond(f: FieldSpec): string {
-    return this.cond(f.taggedVersions, f.versions)
+    const a = f.versions
+    const b = f.taggedVersions
+    if (!a || !b) return 'false'
+    return this.cond({ min: Math.max(a.min, b.min), max: Math.min(a.max, b.max) })
   }
 
   private get regular(): FieldSpec[] {
@@ -115,9 +118,13 @@ class StructEmitter {
     return this.wrap(`${exported ? 'export ' : ''}function write${t}(w: Writer, version: number, msg: ${t}): void {`, body)
   }
 
-  /** A non-ignorable field with a non-default value must not be silently dropped (spec `ignorable`). */
+  /**
+   * A non-ignorable field with a non-default value must not be silently dropped (spec `ignorable`).
+   * Responses are exempt: handlers build one version-agnostic response and the writer keeps what the
+   * client's version has (the broker answers in the request's version; it never "downgrades" data).
+   */
   private dropCheck(f: FieldSpec, present: string, prefix = 'if'): string[] {
-    if (f.ignorable || present === 'true') return []
+    if (f.ignorable || present === 'true' || this.ctx.msg.type === 'response') return []
     const test = `!(${isDefaultExpr(this.ctx, f, `msg.${f.prop}`)})`
     const err = `throw unsupportedField(${q(`${this.s.typeName}.${f.prop}`)}, version)`
     return [`  ${prefix} (${present === 'false' || prefix !== 'if' ? test : `!(${present}) && ${test}`}) ${err}`]

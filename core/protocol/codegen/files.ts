@@ -117,7 +117,10 @@ export function generateAll(specDir: string): Map<string, string> {
 /** Kafka's JSON definitions live next to the repo (../shared/kafka-protocol/messages), never inside it. */
 export function resolveSpecDir(): string {
   const env = process.env.BROOKLET_PROTOCOL_DIR
-  if (env) return resolve(env)
+  if (env) {
+    if (!existsSync(resolve(env))) throw new Error(`BROOKLET_PROTOCOL_DIR=${env} does not exist`)
+    return resolve(env)
+  }
   const candidates = [
     resolve(process.cwd(), '../shared/kafka-protocol/messages'),
     resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/kafka-protocol/messages'),

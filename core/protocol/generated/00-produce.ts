@@ -208,7 +208,7 @@ export function readProduceResponse(r: Reader, version: number): ProduceResponse
   if (flexible) r.readTaggedFields((tag, t) => {
     switch (tag) {
       case 0:
-        msg.nodeEndpoints = t.array(() => readProduceResponseNodeEndpoint(t, version), true)
+        if (version >= 10) msg.nodeEndpoints = t.array(() => readProduceResponseNodeEndpoint(t, version), true)
         break
     }
   })
@@ -240,7 +240,7 @@ function readProduceResponsePartitionProduceResponse(r: Reader, version: number)
   if (flexible) r.readTaggedFields((tag, t) => {
     switch (tag) {
       case 0:
-        msg.currentLeader = readProduceResponseLeaderIdAndEpoch(t, version)
+        if (version >= 10) msg.currentLeader = readProduceResponseLeaderIdAndEpoch(t, version)
         break
     }
   })
@@ -283,11 +283,10 @@ export function writeProduceResponse(w: Writer, version: number, msg: ProduceRes
   if (version >= 1) w.int32(msg.throttleTimeMs)
   if (flexible) {
     let tags = 0
-    if (!(msg.nodeEndpoints.length === 0)) tags++
+    if (version >= 10 && !(msg.nodeEndpoints.length === 0)) tags++
     w.uvarint(tags)
-    if (!(msg.nodeEndpoints.length === 0)) w.taggedField(0, (t) => t.array(msg.nodeEndpoints, (e) => writeProduceResponseNodeEndpoint(t, version, e), true))
+    if (version >= 10 && !(msg.nodeEndpoints.length === 0)) w.taggedField(0, (t) => t.array(msg.nodeEndpoints, (e) => writeProduceResponseNodeEndpoint(t, version, e), true))
   }
-  if (!(flexible) && !(msg.nodeEndpoints.length === 0)) throw unsupportedField('ProduceResponse.nodeEndpoints', version)
 }
 
 function writeProduceResponseTopicProduceResponse(w: Writer, version: number, msg: ProduceResponseTopicProduceResponse): void {
@@ -308,11 +307,10 @@ function writeProduceResponsePartitionProduceResponse(w: Writer, version: number
   if (version >= 8) flexible ? w.compactNullableString(msg.errorMessage) : w.nullableString(msg.errorMessage)
   if (flexible) {
     let tags = 0
-    if (!(isDefaultProduceResponseLeaderIdAndEpoch(msg.currentLeader))) tags++
+    if (version >= 10 && !(isDefaultProduceResponseLeaderIdAndEpoch(msg.currentLeader))) tags++
     w.uvarint(tags)
-    if (!(isDefaultProduceResponseLeaderIdAndEpoch(msg.currentLeader))) w.taggedField(0, (t) => writeProduceResponseLeaderIdAndEpoch(t, version, msg.currentLeader))
+    if (version >= 10 && !(isDefaultProduceResponseLeaderIdAndEpoch(msg.currentLeader))) w.taggedField(0, (t) => writeProduceResponseLeaderIdAndEpoch(t, version, msg.currentLeader))
   }
-  if (!(flexible) && !(isDefaultProduceResponseLeaderIdAndEpoch(msg.currentLeader))) throw unsupportedField('ProduceResponsePartitionProduceResponse.currentLeader', version)
 }
 
 function writeProduceResponseBatchIndexAndErrorMessage(w: Writer, version: number, msg: ProduceResponseBatchIndexAndErrorMessage): void {

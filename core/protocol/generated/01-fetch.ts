@@ -125,10 +125,10 @@ export function readFetchRequest(r: Reader, version: number): FetchRequest {
   if (flexible) r.readTaggedFields((tag, t) => {
     switch (tag) {
       case 0:
-        msg.clusterId = t.compactNullableString()
+        if (version >= 12) msg.clusterId = t.compactNullableString()
         break
       case 1:
-        msg.replicaState = readFetchRequestReplicaState(t, version)
+        if (version >= 15) msg.replicaState = readFetchRequestReplicaState(t, version)
         break
     }
   })
@@ -169,7 +169,7 @@ function readFetchRequestFetchPartition(r: Reader, version: number): FetchReques
   if (flexible) r.readTaggedFields((tag, t) => {
     switch (tag) {
       case 0:
-        msg.replicaDirectoryId = t.uuid()
+        if (version === 17) msg.replicaDirectoryId = t.uuid()
         break
     }
   })
@@ -203,13 +203,13 @@ export function writeFetchRequest(w: Writer, version: number, msg: FetchRequest)
   if (version >= 11) flexible ? w.compactString(msg.rackId) : w.string(msg.rackId)
   if (flexible) {
     let tags = 0
-    if (!(msg.clusterId === null)) tags++
-    if (!(isDefaultFetchRequestReplicaState(msg.replicaState))) tags++
+    if (version >= 12 && !(msg.clusterId === null)) tags++
+    if (version >= 15 && !(isDefaultFetchRequestReplicaState(msg.replicaState))) tags++
     w.uvarint(tags)
-    if (!(msg.clusterId === null)) w.taggedField(0, (t) => t.compactNullableString(msg.clusterId))
-    if (!(isDefaultFetchRequestReplicaState(msg.replicaState))) w.taggedField(1, (t) => writeFetchRequestReplicaState(t, version, msg.replicaState))
+    if (version >= 12 && !(msg.clusterId === null)) w.taggedField(0, (t) => t.compactNullableString(msg.clusterId))
+    if (version >= 15 && !(isDefaultFetchRequestReplicaState(msg.replicaState))) w.taggedField(1, (t) => writeFetchRequestReplicaState(t, version, msg.replicaState))
   }
-  if (!(flexible) && !(isDefaultFetchRequestReplicaState(msg.replicaState))) throw unsupportedField('FetchRequest.replicaState', version)
+  if (!(flexible && version >= 15) && !(isDefaultFetchRequestReplicaState(msg.replicaState))) throw unsupportedField('FetchRequest.replicaState', version)
 }
 
 function writeFetchRequestReplicaState(w: Writer, _version: number, msg: FetchRequestReplicaState): void {
@@ -237,9 +237,9 @@ function writeFetchRequestFetchPartition(w: Writer, version: number, msg: FetchR
   w.int32(msg.partitionMaxBytes)
   if (flexible) {
     let tags = 0
-    if (!(msg.replicaDirectoryId === '00000000000000000000000000000000')) tags++
+    if (version === 17 && !(msg.replicaDirectoryId === '00000000000000000000000000000000')) tags++
     w.uvarint(tags)
-    if (!(msg.replicaDirectoryId === '00000000000000000000000000000000')) w.taggedField(0, (t) => t.uuid(msg.replicaDirectoryId))
+    if (version === 17 && !(msg.replicaDirectoryId === '00000000000000000000000000000000')) w.taggedField(0, (t) => t.uuid(msg.replicaDirectoryId))
   }
 }
 
@@ -396,7 +396,7 @@ export function readFetchResponse(r: Reader, version: number): FetchResponse {
   if (flexible) r.readTaggedFields((tag, t) => {
     switch (tag) {
       case 0:
-        msg.nodeEndpoints = t.array(() => readFetchResponseNodeEndpoint(t, version), true)
+        if (version >= 16) msg.nodeEndpoints = t.array(() => readFetchResponseNodeEndpoint(t, version), true)
         break
     }
   })
@@ -432,13 +432,13 @@ function readFetchResponsePartitionData(r: Reader, version: number): FetchRespon
   if (flexible) r.readTaggedFields((tag, t) => {
     switch (tag) {
       case 0:
-        msg.divergingEpoch = readFetchResponseEpochEndOffset(t, version)
+        if (version >= 12) msg.divergingEpoch = readFetchResponseEpochEndOffset(t, version)
         break
       case 1:
-        msg.currentLeader = readFetchResponseLeaderIdAndEpoch(t, version)
+        if (version >= 12) msg.currentLeader = readFetchResponseLeaderIdAndEpoch(t, version)
         break
       case 2:
-        msg.snapshotId = readFetchResponseSnapshotId(t, version)
+        if (version >= 12) msg.snapshotId = readFetchResponseSnapshotId(t, version)
         break
     }
   })
@@ -498,15 +498,13 @@ export function writeFetchResponse(w: Writer, version: number, msg: FetchRespons
   if (version >= 1) w.int32(msg.throttleTimeMs)
   if (version >= 7) w.int16(msg.errorCode)
   if (version >= 7) w.int32(msg.sessionId)
-  else if (!(msg.sessionId === 0)) throw unsupportedField('FetchResponse.sessionId', version)
   w.array(msg.responses, (e) => writeFetchResponseFetchableTopicResponse(w, version, e), flexible)
   if (flexible) {
     let tags = 0
-    if (!(msg.nodeEndpoints.length === 0)) tags++
+    if (version >= 16 && !(msg.nodeEndpoints.length === 0)) tags++
     w.uvarint(tags)
-    if (!(msg.nodeEndpoints.length === 0)) w.taggedField(0, (t) => t.array(msg.nodeEndpoints, (e) => writeFetchResponseNodeEndpoint(t, version, e), true))
+    if (version >= 16 && !(msg.nodeEndpoints.length === 0)) w.taggedField(0, (t) => t.array(msg.nodeEndpoints, (e) => writeFetchResponseNodeEndpoint(t, version, e), true))
   }
-  if (!(flexible) && !(msg.nodeEndpoints.length === 0)) throw unsupportedField('FetchResponse.nodeEndpoints', version)
 }
 
 function writeFetchResponseFetchableTopicResponse(w: Writer, version: number, msg: FetchResponseFetchableTopicResponse): void {
@@ -526,21 +524,17 @@ function writeFetchResponsePartitionData(w: Writer, version: number, msg: FetchR
   if (version >= 5) w.int64(msg.logStartOffset)
   if (version >= 4) w.nullableArray(msg.abortedTransactions, (e) => writeFetchResponseAbortedTransaction(w, version, e), flexible)
   if (version >= 11) w.int32(msg.preferredReadReplica)
-  else if (!(msg.preferredReadReplica === -1)) throw unsupportedField('FetchResponsePartitionData.preferredReadReplica', version)
   flexible ? w.compactNullableBytes(msg.records) : w.nullableBytes(msg.records)
   if (flexible) {
     let tags = 0
-    if (!(isDefaultFetchResponseEpochEndOffset(msg.divergingEpoch))) tags++
-    if (!(isDefaultFetchResponseLeaderIdAndEpoch(msg.currentLeader))) tags++
-    if (!(isDefaultFetchResponseSnapshotId(msg.snapshotId))) tags++
+    if (version >= 12 && !(isDefaultFetchResponseEpochEndOffset(msg.divergingEpoch))) tags++
+    if (version >= 12 && !(isDefaultFetchResponseLeaderIdAndEpoch(msg.currentLeader))) tags++
+    if (version >= 12 && !(isDefaultFetchResponseSnapshotId(msg.snapshotId))) tags++
     w.uvarint(tags)
-    if (!(isDefaultFetchResponseEpochEndOffset(msg.divergingEpoch))) w.taggedField(0, (t) => writeFetchResponseEpochEndOffset(t, version, msg.divergingEpoch))
-    if (!(isDefaultFetchResponseLeaderIdAndEpoch(msg.currentLeader))) w.taggedField(1, (t) => writeFetchResponseLeaderIdAndEpoch(t, version, msg.currentLeader))
-    if (!(isDefaultFetchResponseSnapshotId(msg.snapshotId))) w.taggedField(2, (t) => writeFetchResponseSnapshotId(t, version, msg.snapshotId))
+    if (version >= 12 && !(isDefaultFetchResponseEpochEndOffset(msg.divergingEpoch))) w.taggedField(0, (t) => writeFetchResponseEpochEndOffset(t, version, msg.divergingEpoch))
+    if (version >= 12 && !(isDefaultFetchResponseLeaderIdAndEpoch(msg.currentLeader))) w.taggedField(1, (t) => writeFetchResponseLeaderIdAndEpoch(t, version, msg.currentLeader))
+    if (version >= 12 && !(isDefaultFetchResponseSnapshotId(msg.snapshotId))) w.taggedField(2, (t) => writeFetchResponseSnapshotId(t, version, msg.snapshotId))
   }
-  if (!(flexible) && !(isDefaultFetchResponseEpochEndOffset(msg.divergingEpoch))) throw unsupportedField('FetchResponsePartitionData.divergingEpoch', version)
-  if (!(flexible) && !(isDefaultFetchResponseLeaderIdAndEpoch(msg.currentLeader))) throw unsupportedField('FetchResponsePartitionData.currentLeader', version)
-  if (!(flexible) && !(isDefaultFetchResponseSnapshotId(msg.snapshotId))) throw unsupportedField('FetchResponsePartitionData.snapshotId', version)
 }
 
 function writeFetchResponseEpochEndOffset(w: Writer, _version: number, msg: FetchResponseEpochEndOffset): void {

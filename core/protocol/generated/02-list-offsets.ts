@@ -214,12 +214,8 @@ function writeListOffsetsResponseListOffsetsPartitionResponse(w: Writer, version
   w.int32(msg.partitionIndex)
   w.int16(msg.errorCode)
   if (version === 0) w.array(msg.oldStyleOffsets, (e) => w.int64(e))
-  else if (!(msg.oldStyleOffsets.length === 0)) throw unsupportedField('ListOffsetsResponseListOffsetsPartitionResponse.oldStyleOffsets', version)
   if (version >= 1) w.int64(msg.timestamp)
-  else if (!(msg.timestamp === -1n)) throw unsupportedField('ListOffsetsResponseListOffsetsPartitionResponse.timestamp', version)
   if (version >= 1) w.int64(msg.offset)
-  else if (!(msg.offset === -1n)) throw unsupportedField('ListOffsetsResponseListOffsetsPartitionResponse.offset', version)
   if (version >= 4) w.int32(msg.leaderEpoch)
-  else if (!(msg.leaderEpoch === -1)) throw unsupportedField('ListOffsetsResponseListOffsetsPartitionResponse.leaderEpoch', version)
   if (flexible) w.uvarint(0)
 }

@@ -222,7 +222,6 @@ export function writeMetadataResponse(w: Writer, version: number, msg: MetadataR
   if (version >= 1) w.int32(msg.controllerId)
   w.array(msg.topics, (e) => writeMetadataResponseMetadataResponseTopic(w, version, e), flexible)
   if (version >= 8 && version <= 10) w.int32(msg.clusterAuthorizedOperations)
-  else if (!(msg.clusterAuthorizedOperations === -2147483648)) throw unsupportedField('MetadataResponse.clusterAuthorizedOperations', version)
   if (flexible) w.uvarint(0)
 }
 
@@ -243,7 +242,6 @@ function writeMetadataResponseMetadataResponseTopic(w: Writer, version: number, 
   if (version >= 1) w.bool(msg.isInternal)
   w.array(msg.partitions, (e) => writeMetadataResponseMetadataResponsePartition(w, version, e), flexible)
   if (version >= 8) w.int32(msg.topicAuthorizedOperations)
-  else if (!(msg.topicAuthorizedOperations === -2147483648)) throw unsupportedField('MetadataResponseMetadataResponseTopic.topicAuthorizedOperations', version)
   if (flexible) w.uvarint(0)
 }
 

@@ -304,10 +304,8 @@ export function writeOffsetFetchResponse(w: Writer, version: number, msg: Offset
   const flexible = version >= 6
   if (version >= 3) w.int32(msg.throttleTimeMs)
   if (version <= 7) w.array(msg.topics, (e) => writeOffsetFetchResponseOffsetFetchResponseTopic(w, version, e), flexible)
-  else if (!(msg.topics.length === 0)) throw unsupportedField('OffsetFetchResponse.topics', version)
   if (version >= 2 && version <= 7) w.int16(msg.errorCode)
   if (version >= 8) w.array(msg.groups, (e) => writeOffsetFetchResponseOffsetFetchResponseGroup(w, version, e), true)
-  else if (!(msg.groups.length === 0)) throw unsupportedField('OffsetFetchResponse.groups', version)
   if (flexible) w.uvarint(0)
 }
 

@@ -122,16 +122,11 @@ export function writeFindCoordinatorResponse(w: Writer, version: number, msg: Fi
   const flexible = version >= 3
   if (version >= 1) w.int32(msg.throttleTimeMs)
   if (version <= 3) w.int16(msg.errorCode)
-  else if (!(msg.errorCode === 0)) throw unsupportedField('FindCoordinatorResponse.errorCode', version)
   if (version >= 1 && version <= 3) flexible ? w.compactNullableString(msg.errorMessage) : w.nullableString(msg.errorMessage)
   if (version <= 3) w.int32(msg.nodeId)
-  else if (!(msg.nodeId === 0)) throw unsupportedField('FindCoordinatorResponse.nodeId', version)
   if (version <= 3) flexible ? w.compactString(msg.host) : w.string(msg.host)
-  else if (!(msg.host === '')) throw unsupportedField('FindCoordinatorResponse.host', version)
   if (version <= 3) w.int32(msg.port)
-  else if (!(msg.port === 0)) throw unsupportedField('FindCoordinatorResponse.port', version)
   if (version >= 4) w.array(msg.coordinators, (e) => writeFindCoordinatorResponseCoordinator(w, version, e), true)
-  else if (!(msg.coordinators.length === 0)) throw unsupportedField('FindCoordinatorResponse.coordinators', version)
   if (flexible) w.uvarint(0)
 }
 

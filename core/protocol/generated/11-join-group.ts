@@ -172,7 +172,6 @@ export function writeJoinGroupResponse(w: Writer, version: number, msg: JoinGrou
   version >= 7 ? (flexible ? w.compactNullableString(msg.protocolName) : w.nullableString(msg.protocolName)) : (flexible ? w.compactString(nonNull(msg.protocolName, 'JoinGroupResponse.protocolName', version)) : w.string(nonNull(msg.protocolName, 'JoinGroupResponse.protocolName', version)))
   flexible ? w.compactString(msg.leader) : w.string(msg.leader)
   if (version === 9) w.bool(msg.skipAssignment)
-  else if (!(msg.skipAssignment === false)) throw unsupportedField('JoinGroupResponse.skipAssignment', version)
   flexible ? w.compactString(msg.memberId) : w.string(msg.memberId)
   w.array(msg.members, (e) => writeJoinGroupResponseJoinGroupResponseMember(w, version, e), flexible)
   if (flexible) w.uvarint(0)

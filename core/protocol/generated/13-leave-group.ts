@@ -135,7 +135,6 @@ export function writeLeaveGroupResponse(w: Writer, version: number, msg: LeaveGr
   if (version >= 1) w.int32(msg.throttleTimeMs)
   w.int16(msg.errorCode)
   if (version >= 3) w.array(msg.members, (e) => writeLeaveGroupResponseMemberResponse(w, version, e), flexible)
-  else if (!(msg.members.length === 0)) throw unsupportedField('LeaveGroupResponse.members', version)
   if (flexible) w.uvarint(0)
 }
 

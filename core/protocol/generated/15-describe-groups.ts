@@ -151,7 +151,6 @@ function writeDescribeGroupsResponseDescribedGroup(w: Writer, version: number, m
   flexible ? w.compactString(msg.protocolData) : w.string(msg.protocolData)
   w.array(msg.members, (e) => writeDescribeGroupsResponseDescribedGroupMember(w, version, e), flexible)
   if (version >= 3) w.int32(msg.authorizedOperations)
-  else if (!(msg.authorizedOperations === -2147483648)) throw unsupportedField('DescribeGroupsResponseDescribedGroup.authorizedOperations', version)
   if (flexible) w.uvarint(0)
 }
 

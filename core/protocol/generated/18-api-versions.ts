@@ -119,16 +119,16 @@ export function readApiVersionsResponse(r: Reader, version: number): ApiVersions
   if (flexible) r.readTaggedFields((tag, t) => {
     switch (tag) {
       case 0:
-        msg.supportedFeatures = t.array(() => readApiVersionsResponseSupportedFeatureKey(t, version), true)
+        if (version >= 3) msg.supportedFeatures = t.array(() => readApiVersionsResponseSupportedFeatureKey(t, version), true)
         break
       case 1:
-        msg.finalizedFeaturesEpoch = t.int64()
+        if (version >= 3) msg.finalizedFeaturesEpoch = t.int64()
         break
       case 2:
-        msg.finalizedFeatures = t.array(() => readApiVersionsResponseFinalizedFeatureKey(t, version), true)
+        if (version >= 3) msg.finalizedFeatures = t.array(() => readApiVersionsResponseFinalizedFeatureKey(t, version), true)
         break
       case 3:
-        msg.zkMigrationReady = t.bool()
+        if (version >= 3) msg.zkMigrationReady = t.bool()
         break
     }
   })
@@ -173,15 +173,15 @@ export function writeApiVersionsResponse(w: Writer, version: number, msg: ApiVer
   if (version >= 1) w.int32(msg.throttleTimeMs)
   if (flexible) {
     let tags = 0
-    if (!(msg.supportedFeatures.length === 0)) tags++
-    if (!(msg.finalizedFeaturesEpoch === -1n)) tags++
-    if (!(msg.finalizedFeatures.length === 0)) tags++
-    if (!(msg.zkMigrationReady === false)) tags++
+    if (version >= 3 && !(msg.supportedFeatures.length === 0)) tags++
+    if (version >= 3 && !(msg.finalizedFeaturesEpoch === -1n)) tags++
+    if (version >= 3 && !(msg.finalizedFeatures.length === 0)) tags++
+    if (version >= 3 && !(msg.zkMigrationReady === false)) tags++
     w.uvarint(tags)
-    if (!(msg.supportedFeatures.length === 0)) w.taggedField(0, (t) => t.array(msg.supportedFeatures, (e) => writeApiVersionsResponseSupportedFeatureKey(t, version, e), true))
-    if (!(msg.finalizedFeaturesEpoch === -1n)) w.taggedField(1, (t) => t.int64(msg.finalizedFeaturesEpoch))
-    if (!(msg.finalizedFeatures.length === 0)) w.taggedField(2, (t) => t.array(msg.finalizedFeatures, (e) => writeApiVersionsResponseFinalizedFeatureKey(t, version, e), true))
-    if (!(msg.zkMigrationReady === false)) w.taggedField(3, (t) => t.bool(msg.zkMigrationReady))
+    if (version >= 3 && !(msg.supportedFeatures.length === 0)) w.taggedField(0, (t) => t.array(msg.supportedFeatures, (e) => writeApiVersionsResponseSupportedFeatureKey(t, version, e), true))
+    if (version >= 3 && !(msg.finalizedFeaturesEpoch === -1n)) w.taggedField(1, (t) => t.int64(msg.finalizedFeaturesEpoch))
+    if (version >= 3 && !(msg.finalizedFeatures.length === 0)) w.taggedField(2, (t) => t.array(msg.finalizedFeatures, (e) => writeApiVersionsResponseFinalizedFeatureKey(t, version, e), true))
+    if (version >= 3 && !(msg.zkMigrationReady === false)) w.taggedField(3, (t) => t.bool(msg.zkMigrationReady))
   }
 }
 

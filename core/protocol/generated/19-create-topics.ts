@@ -224,7 +224,7 @@ function readCreateTopicsResponseCreatableTopicResult(r: Reader, version: number
   if (flexible) r.readTaggedFields((tag, t) => {
     switch (tag) {
       case 0:
-        msg.topicConfigErrorCode = t.int16()
+        if (version >= 5) msg.topicConfigErrorCode = t.int16()
         break
     }
   })
@@ -261,9 +261,9 @@ function writeCreateTopicsResponseCreatableTopicResult(w: Writer, version: numbe
   if (version >= 5) w.nullableArray(msg.configs, (e) => writeCreateTopicsResponseCreatableTopicConfigs(w, version, e), true)
   if (flexible) {
     let tags = 0
-    if (!(msg.topicConfigErrorCode === 0)) tags++
+    if (version >= 5 && !(msg.topicConfigErrorCode === 0)) tags++
     w.uvarint(tags)
-    if (!(msg.topicConfigErrorCode === 0)) w.taggedField(0, (t) => t.int16(msg.topicConfigErrorCode))
+    if (version >= 5 && !(msg.topicConfigErrorCode === 0)) w.taggedField(0, (t) => t.int16(msg.topicConfigErrorCode))
   }
 }
 

@@ -224,9 +224,7 @@ export function writeAddPartitionsToTxnResponse(w: Writer, version: number, msg:
   w.int32(msg.throttleTimeMs)
   if (version >= 4) w.int16(msg.errorCode)
   if (version >= 4) w.array(msg.resultsByTransaction, (e) => writeAddPartitionsToTxnResponseAddPartitionsToTxnResult(w, version, e), true)
-  else if (!(msg.resultsByTransaction.length === 0)) throw unsupportedField('AddPartitionsToTxnResponse.resultsByTransaction', version)
   if (version <= 3) w.array(msg.resultsByTopicV3AndBelow, (e) => writeAddPartitionsToTxnResponseAddPartitionsToTxnTopicResult(w, version, e), flexible)
-  else if (!(msg.resultsByTopicV3AndBelow.length === 0)) throw unsupportedField('AddPartitionsToTxnResponse.resultsByTopicV3AndBelow', version)
   if (flexible) w.uvarint(0)
 }
 

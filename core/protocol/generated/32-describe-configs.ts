@@ -224,7 +224,6 @@ function writeDescribeConfigsResponseDescribeConfigsResourceResult(w: Writer, ve
   flexible ? w.compactNullableString(msg.value) : w.nullableString(msg.value)
   w.bool(msg.readOnly)
   if (version === 0) w.bool(msg.isDefault)
-  else if (!(msg.isDefault === false)) throw unsupportedField('DescribeConfigsResponseDescribeConfigsResourceResult.isDefault', version)
   if (version >= 1) w.int8(msg.configSource)
   w.bool(msg.isSensitive)
   if (version >= 1) w.array(msg.synonyms, (e) => writeDescribeConfigsResponseDescribeConfigsSynonym(w, version, e), flexible)

@@ -111,7 +111,6 @@ export function writeDescribeClusterResponse(w: Writer, version: number, msg: De
   w.int16(msg.errorCode)
   w.compactNullableString(msg.errorMessage)
   if (version === 1) w.int8(msg.endpointType)
-  else if (!(msg.endpointType === 1)) throw unsupportedField('DescribeClusterResponse.endpointType', version)
   w.compactString(msg.clusterId)
   w.int32(msg.controllerId)
   w.array(msg.brokers, (e) => writeDescribeClusterResponseDescribeClusterBroker(w, version, e), true)

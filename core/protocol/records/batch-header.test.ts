@@ -41,7 +41,7 @@ describe('batch header', () => {
 
   it('batchesIn stops at a partial batch and throws on an impossible batchLength', async () => {
     const b = await encodeBatch([{ value: 'a' }])
-    expect([...batchesIn(Buffer.concat([b, b.subarray(0, 70)]))]).toHaveLength(1)
+    expect([...batchesIn(Buffer.concat([b, b.subarray(0, b.length - 1)]))]).toHaveLength(1)
     expect([...batchesIn(Buffer.concat([b, b.subarray(0, 20)]))]).toHaveLength(1)
     expect([...batchesIn(Buffer.alloc(0))]).toHaveLength(0)
     const bad = Buffer.concat([b, b])

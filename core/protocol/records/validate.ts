@@ -1,5 +1,6 @@
 // Produce v3+ checks on a partition's `records` field before it is appended (CLIENTS.md pitfall 14; Kafka's
 // ProduceRequest.validateRecords and log validation). Header-only: no decompression on the hot path.
+import { ErrorCode } from '../error-codes'
 import {
   BATCH_HEADER_SIZE,
   BATCH_LENGTH_OVERHEAD,
@@ -21,16 +22,6 @@ export interface ValidateOptions {
   /** Produce request version: zstd (codec 4) needs v7+ (KIP-110). */
   apiVersion?: number
 }
-
-// Kafka error codes used here (Errors.java).
-const ErrorCode = {
-  NONE: 0,
-  CORRUPT_MESSAGE: 2,
-  MESSAGE_TOO_LARGE: 10,
-  INVALID_REQUEST: 42,
-  UNSUPPORTED_COMPRESSION_TYPE: 76,
-  INVALID_RECORD: 87,
-} as const
 
 const ZSTD = 4
 const MIN_PRODUCE_VERSION_FOR_ZSTD = 7

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -65,7 +66,7 @@ describe('snappy', () => {
     const a = Buffer.from('first chunk '.repeat(100))
     const b = Buffer.from('second chunk '.repeat(100))
     const header = Buffer.from([0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00, 0, 0, 0, 1, 0, 0, 0, 1])
-    const parts = [header]
+    const parts: Buffer[] = [header]
     for (const c of [a, b]) {
       const block = snappyjs.compress(c)
       const len = Buffer.alloc(4)
@@ -125,6 +126,20 @@ describe('lz4 frames', () => {
       } catch (err) {
         expect(err).toBeInstanceOf(Error)
       }
+    }
+  })
+})
+
+// The reference lz4 tool (lz4 1.9.x, same liblz4 as librdkafka links) must read what we write.
+const lz4Cli = spawnSync('lz4', ['--version'], { timeout: 5000 }).status === 0
+if (!lz4Cli) console.warn('SKIPPED: lz4 CLI not installed; reference decoder check of our LZ4 frames not run')
+
+describe('lz4 frames vs the reference lz4 CLI', () => {
+  it.skipIf(!lz4Cli)('lz4 -d reads our frames', () => {
+    for (const s of samples()) {
+      const r = spawnSync('lz4', ['-d', '-c'], { input: lz4Compress(s), timeout: 10_000, maxBuffer: 1 << 26 })
+      expect(r.status).toBe(0)
+      expect(Buffer.from(r.stdout).equals(s)).toBe(true)
     }
   })
 })
