@@ -3,6 +3,7 @@ import { openStorage } from '../storage/open-storage'
 import { NullStorage } from '../storage/null/null-storage'
 import type { Storage } from '../storage/storage'
 import { LogService } from '../log/log-service'
+import { LogCleaner } from '../log/cleaner/cleaner'
 import { GroupCoordinator } from '../groups/coordinator'
 import { systemClock } from '../groups/clock'
 import { resolveOptions, type BrokerOptions, type ResolvedBrokerOptions } from './options'
@@ -19,6 +20,8 @@ export interface RunningBroker {
   readonly host: string
   readonly port: number
   readonly context: BrokerContext
+  /** Closes every client connection (fault-injection for tests); returns how many were open. */
+  dropConnections(): number
   stop(): Promise<void>
 }
 
@@ -36,9 +39,10 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     storage,
     topics: new TopicService(storage, events, resolved.numPartitions),
     log: new LogService(storage, events),
-    groups: new GroupCoordinator({ storage, clock: systemClock }),
+    groups: new GroupCoordinator({ storage, clock: systemClock, config: resolved.groupConfig }),
     events,
     producerIds: new ProducerIdAllocator(storage),
+    cleaner: new LogCleaner(storage, { intervalMs: resolved.cleanerIntervalMs, log: resolved.log }),
     connections: infos,
     shutdown: abort.signal,
   }
@@ -51,15 +55,18 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     throw err
   }
   context.advertisedPort = port
+  context.cleaner.start()
   let stopped: Promise<void> | undefined
   return {
     bootstrap: `${resolved.advertisedHost}:${port}`,
     host: resolved.advertisedHost,
     port,
     context,
+    dropConnections: () => server.dropConnections(),
     stop: () =>
       (stopped ??= (async () => {
         abort.abort()
+        await context.cleaner.stop()
         context.log.notifier.notifyAll()
         context.groups.shutdown()
         await server.close()

@@ -6,6 +6,7 @@ import type { TopicService } from './topics'
 import type { BrokerEvents } from './events'
 import type { ConnectionInfo } from './connection-info'
 import type { ProducerIdAllocator } from './producer-ids'
+import type { LogCleaner } from '../log/cleaner/cleaner'
 
 /** Everything handlers may use; one per broker. */
 export interface BrokerContext {
@@ -19,6 +20,8 @@ export interface BrokerContext {
   readonly groups: GroupCoordinator
   readonly events: BrokerEvents
   readonly producerIds: ProducerIdAllocator
+  /** Retention and compaction; `cleaner.runNow()` runs a pass at once (tests, console). */
+  readonly cleaner: LogCleaner
   readonly connections: ReadonlyMap<number, ConnectionInfo>
   /** Aborted when the broker stops, so long polls end at once. */
   readonly shutdown: AbortSignal

@@ -1,3 +1,5 @@
+import type { GroupConfig } from '../groups/types'
+
 /** Everything `startBroker()` and `brooklet serve` accept. */
 export interface BrokerOptions {
   /** Interface to listen on. Loopback by default: a local broker is not a network service. */
@@ -22,6 +24,10 @@ export interface BrokerOptions {
   nullStorage?: boolean
   /** Where log lines go; defaults to stderr. */
   log?: (line: string) => void
+  /** Period of the background log cleaner (retention, compaction); 0 turns the timer off. Default 30 s. */
+  cleanerIntervalMs?: number
+  /** Group coordinator settings (initial rebalance delay, session timeout bounds); tests shorten them. */
+  groupConfig?: Partial<GroupConfig>
 }
 
 export interface ResolvedBrokerOptions {
@@ -37,6 +43,8 @@ export interface ResolvedBrokerOptions {
   nodeId: number
   nullStorage: boolean
   log: (line: string) => void
+  cleanerIntervalMs: number
+  groupConfig: Partial<GroupConfig>
 }
 
 export function resolveOptions(options: BrokerOptions = {}): ResolvedBrokerOptions {
@@ -54,6 +62,8 @@ export function resolveOptions(options: BrokerOptions = {}): ResolvedBrokerOptio
     nodeId: options.nodeId ?? 1,
     nullStorage: options.nullStorage ?? false,
     log: options.log ?? ((line) => process.stderr.write(line + '\n')),
+    cleanerIntervalMs: options.cleanerIntervalMs ?? 30_000,
+    groupConfig: options.groupConfig ?? {},
   }
 }
 

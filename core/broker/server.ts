@@ -51,6 +51,13 @@ export class BrokerServer {
     this.broker.events.emit({ type: 'connection-opened', connectionId: id, remoteAddress: info.remoteAddress })
   }
 
+  /** Cuts every client connection at once, as a network failure would: responses not yet written are lost. */
+  dropConnections(reason = 'dropped on request'): number {
+    const all = [...this.connections.values()]
+    for (const { conn } of all) conn.abort(reason)
+    return all.length
+  }
+
   async close(): Promise<void> {
     const closing = this.servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())))
     for (const { socket } of this.connections.values()) socket.destroy()

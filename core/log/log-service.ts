@@ -4,6 +4,8 @@ import { readBatchHeader, setBaseOffset, stampLogAppendTime, validateProducedRec
 import { effectiveTopicConfig } from '../config/topic-configs'
 import { AppendNotifier, partitionKey } from './append-notifier'
 import type { BrokerEvents } from '../broker/events'
+import { ProducerTable, type IdempotenceCheck } from './producer-table'
+import type { ProducerEntry } from './producer-state'
 
 export interface ProducedBatch {
   topic: string
@@ -32,12 +34,16 @@ export interface ReadOutcome {
  */
 export class LogService {
   readonly notifier = new AppendNotifier()
+  /** Idempotent producers' sequence state (KIP-98), persisted with the batches. */
+  readonly producers: ProducerTable
 
   constructor(
     private readonly storage: Storage,
     private readonly events: BrokerEvents,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.producers = new ProducerTable(storage)
+  }
 
   partitionExists(topic: string, partition: number): boolean {
     const record = this.storage.getTopic(topic)
@@ -50,20 +56,28 @@ export class LogService {
     const outcomes: AppendOutcome[] = []
     const inputs: AppendInput[] = []
     const nextByPartition = new Map<string, bigint>()
+    const pending = new Map<string, ProducerEntry>()
+    const producerUpdates: NonNullable<IdempotenceCheck['next']>[] = []
     for (const batch of batches) {
-      const prepared = this.prepare(batch, nextByPartition, apiVersion)
+      const prepared = this.prepare(batch, nextByPartition, apiVersion, pending)
       outcomes.push(prepared.outcome)
       if (prepared.input) inputs.push(prepared.input)
+      if (prepared.producer) {
+        pending.set(prepared.producer.key, prepared.producer.entry)
+        producerUpdates.push(prepared.producer)
+      }
     }
     if (inputs.length > 0) {
-      if (this.storage.appendMany) this.storage.appendMany(inputs)
-      else for (const input of inputs) this.storage.append(input)
+      this.storage.appendMany(inputs, producerUpdates.map((u) => u.record))
+      for (const u of producerUpdates) this.producers.commit(u)
       for (const input of inputs) this.announce(input)
     }
     return outcomes
   }
 
-  private prepare(batch: ProducedBatch, nextByPartition: Map<string, bigint>, apiVersion: number): { outcome: AppendOutcome; input?: AppendInput } {
+  private prepare(
+    batch: ProducedBatch, nextByPartition: Map<string, bigint>, apiVersion: number, pending: Map<string, ProducerEntry>,
+  ): { outcome: AppendOutcome; input?: AppendInput; producer?: IdempotenceCheck['next'] } {
     const topic = this.storage.getTopic(batch.topic)
     if (!topic || batch.partition < 0 || batch.partition >= topic.partitionCount) {
       return { outcome: failure(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.') }
@@ -76,6 +90,9 @@ export class LogService {
     if (verdict.errorCode !== ErrorCode.NONE) return { outcome: failure(verdict.errorCode, verdict.message ?? null) }
     const key = partitionKey(batch.topic, batch.partition)
     const baseOffset = nextByPartition.get(key) ?? this.storage.nextOffset(batch.topic, batch.partition)
+    // Sequence checks come before the offset is assigned: a re-sent batch must not take new offsets.
+    const idem = this.producers.check(topic.topicId, batch.topic, batch.partition, readBatchHeader(batch.records), baseOffset, this.now(), pending)
+    if (idem.verdict.kind !== 'append') return { outcome: this.idempotenceOutcome(batch, idem.verdict) }
     // Copy: the frame buffer belongs to the connection; the stored batch must not alias it.
     const bytes = Buffer.from(batch.records)
     setBaseOffset(bytes, baseOffset)
@@ -100,7 +117,14 @@ export class LogService {
       isControl: header.isControl,
     }
     const logStartOffset = this.storage.offsets(batch.topic, batch.partition).logStartOffset
-    return { outcome: { errorCode: ErrorCode.NONE, errorMessage: null, baseOffset, logAppendTimeMs, logStartOffset }, input }
+    return { outcome: { errorCode: ErrorCode.NONE, errorMessage: null, baseOffset, logAppendTimeMs, logStartOffset }, input, producer: idem.next }
+  }
+
+  /** A re-sent recent batch succeeds with its original offset (clients count it as written); else an error. */
+  private idempotenceOutcome(batch: ProducedBatch, verdict: Exclude<IdempotenceCheck['verdict'], { kind: 'append' }>): AppendOutcome {
+    if (verdict.kind === 'reject') return failure(verdict.errorCode, verdict.message)
+    const logStartOffset = this.storage.offsets(batch.topic, batch.partition).logStartOffset
+    return { errorCode: ErrorCode.NONE, errorMessage: null, baseOffset: verdict.baseOffset, logAppendTimeMs: -1n, logStartOffset }
   }
 
   private announce(input: AppendInput): void {

@@ -1,6 +1,7 @@
 // Storage scenarios written once and run against every engine (see storage.test.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AppendInput, CommittedOffset, Storage } from './storage'
+import { logLifeScenarios } from './storage-contract-log-life'
 
 /** A fake batch: storage never parses the bytes, so any recognisable content will do. */
 export function batchInput(topic: string, partition: number, base: bigint, count: number, size = 100, ts = 1_000n) {
@@ -37,6 +38,7 @@ export function runStorageContract(name: string, makeStorage: () => Storage): vo
     logWriteScenarios(get)
     logReadScenarios(get)
     offsetAndMetaScenarios(get)
+    logLifeScenarios(get)
   })
 }
 

@@ -8,7 +8,8 @@ import { MemoryStorage } from './memory/memory-storage'
 import { NullStorage } from './null/null-storage'
 import { loadMigrations, migrate } from './sqlite/migrate'
 import { SqliteStorage } from './sqlite/sqlite-storage'
-import { appendBatches, runStorageContract } from './storage-contract'
+import { appendBatches, batchInput, runStorageContract } from './storage-contract'
+import { producerState } from './storage-contract-log-life'
 
 const tempDirs: string[] = []
 function tempDir(): string {
@@ -52,6 +53,17 @@ describe('sqlite persistence', () => {
     second.close()
   })
 
+  it('reopening restores idempotent producer state', () => {
+    const dir = tempDir()
+    const first = openStorage({ dataDir: dir })
+    first.createTopic('t', 1, {})
+    first.appendMany([batchInput('t', 0, 0n, 2)], [producerState('t', 0, 9n, 3, 1)])
+    first.close()
+    const second = openStorage({ dataDir: dir })
+    expect(second.loadProducerStates()).toEqual([producerState('t', 0, 9n, 3, 1)])
+    second.close()
+  })
+
   it('keeps the log start (and so the next offset) when every batch was deleted', () => {
     const dir = tempDir()
     const first = openStorage({ dataDir: dir })
@@ -68,7 +80,7 @@ describe('sqlite persistence', () => {
   it('migrations are applied once and are idempotent on reopen', () => {
     const dir = tempDir()
     const latest = loadMigrations().at(-1)!.version
-    expect(loadMigrations().map((m) => m.version)).toEqual([1, 2, 3, 4])
+    expect(loadMigrations().map((m) => m.version)).toEqual([1, 2, 3, 4, 5])
     for (let i = 0; i < 3; i++) openStorage({ dataDir: dir }).close()
     const db = new Database(join(dir, DATABASE_FILE))
     expect(db.pragma('user_version', { simple: true })).toBe(latest)

@@ -42,6 +42,31 @@ export interface AppendInput {
   isControl: boolean
 }
 
+/** Batch metadata without the bytes, for the cleaners' scans. */
+export interface BatchInfo {
+  baseOffset: bigint
+  lastOffset: bigint
+  maxTimestamp: bigint
+  sizeBytes: number
+}
+
+/** Compaction output for one stored batch: new bytes (same base and last offset), or null to drop it. */
+export interface BatchRewrite {
+  baseOffset: bigint
+  bytes: Buffer | null
+}
+
+/** One idempotent producer's state on one partition (KIP-98), persisted with the batches it describes. */
+export interface ProducerStateRecord {
+  topic: string
+  partition: number
+  producerId: bigint
+  producerEpoch: number
+  lastTimestampMs: number
+  /** The last few batches' sequence ranges, oldest first. */
+  batches: { firstSeq: number; lastSeq: number; baseOffset: bigint; lastOffset: bigint }[]
+}
+
 export interface CommittedOffset {
   group: string
   topic: string
@@ -78,8 +103,13 @@ export interface Storage {
   nextOffset(topic: string, partition: number): bigint
   /** One batch. Throws UNKNOWN_TOPIC_OR_PARTITION or INVALID_OFFSET (baseOffset != nextOffset). */
   append(input: AppendInput): void
-  /** Several batches, all or nothing (one SQLite transaction). */
-  appendMany(inputs: AppendInput[]): void
+  /**
+   * Several batches, all or nothing (one SQLite transaction), together with the idempotent producers' new
+   * state so that a crash never separates a batch from the sequence numbers that describe it.
+   */
+  appendMany(inputs: AppendInput[], producers?: ProducerStateRecord[]): void
+  /** Every persisted producer state (loaded once at start-up). */
+  loadProducerStates(): ProducerStateRecord[]
   offsets(topic: string, partition: number): PartitionOffsets
   /**
    * Batches whose lastOffset >= fromOffset, in order, starting with the batch CONTAINING fromOffset; stops
@@ -95,6 +125,13 @@ export interface Storage {
    * Throws OFFSET_OUT_OF_RANGE if offset > highWatermark.
    */
   deleteRecordsBefore(topic: string, partition: number, offset: bigint): void
+  /** Up to `limit` batches' metadata from the one containing fromOffset, in offset order. */
+  batchInfos(topic: string, partition: number, fromOffset: bigint, limit: number): BatchInfo[]
+  /**
+   * Replaces or drops existing batches by base offset, all or nothing (log compaction). Offsets never move:
+   * the log start and the high watermark stay as they are. Base offsets no longer stored are ignored.
+   */
+  rewriteBatches(topic: string, partition: number, rewrites: BatchRewrite[]): void
   // consumer group offsets (membership lives in memory elsewhere)
   /** Upserts all offsets in one transaction. */
   commitOffsets(offsets: CommittedOffset[]): void

@@ -69,4 +69,35 @@ describe('kafkajs 2.2.4', () => {
     expect(count).toBe(total)
     for (const offsets of seen.values()) offsets.forEach((o, i) => expect(o).toBe(BigInt(i)))
   })
+
+  it('seeks: a consumer started at offset 60 of 100 reads exactly offsets 60..99, then seeks back to 10', async () => {
+    const topic = uniqueTopic('seek')
+    const producer = kafka.producer()
+    await producer.connect()
+    await producer.send({ topic, messages: Array.from({ length: 100 }, (_, i) => ({ value: `m${i}`, partition: 0 })) })
+    await producer.disconnect()
+
+    const consumer = kafka.consumer({ groupId: uniqueTopic('seek-group') })
+    await consumer.connect()
+    await consumer.subscribe({ topic, fromBeginning: true })
+    const offsets: number[] = []
+    let sought = false
+    const done = new Promise<void>((resolve) => {
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          offsets.push(Number(message.offset))
+          expect(message.value?.toString()).toBe(`m${message.offset}`)
+          if (message.offset === '99' && !sought) {
+            sought = true
+            consumer.seek({ topic, partition: 0, offset: '10' })
+          } else if (message.offset === '99') resolve()
+        },
+      })
+    })
+    consumer.seek({ topic, partition: 0, offset: '60' })
+    await done
+    await consumer.disconnect()
+    const expected = [...Array.from({ length: 40 }, (_, i) => 60 + i), ...Array.from({ length: 90 }, (_, i) => 10 + i)]
+    expect(offsets).toEqual(expected)
+  })
 })

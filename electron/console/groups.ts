@@ -1,5 +1,5 @@
 /** Consumer groups and lag, through kafkajs Admin (ListGroups, DescribeGroups, OffsetFetch). */
-import { AssignerProtocol } from 'kafkajs'
+import { AssignerProtocol } from './kafkajs'
 import type { GroupDetail, GroupMemberInfo, GroupSummary, PartitionLag, TopicConsumer } from '../ipc/contract'
 import type { ConsoleDeps } from './deps'
 import { LATEST } from './wire-cluster'

@@ -28,6 +28,8 @@ interface Pending {
 }
 
 const MAX_RESPONSE_BYTES = 512 * 1024 * 1024
+/** The console's client.id, so its own reads can be told apart from real consumers' traffic. */
+export const CONSOLE_CLIENT_ID = 'brooklet-console'
 
 export class KafkaWire {
   private socket: Socket | undefined
@@ -41,7 +43,7 @@ export class KafkaWire {
   constructor(
     readonly host: string,
     readonly port: number,
-    private readonly clientId = 'brooklet-console',
+    private readonly clientId = CONSOLE_CLIENT_ID,
   ) {}
 
   /** Sends one request; `write` encodes the body, `read` decodes the response body. */

@@ -1,5 +1,5 @@
 /** produce:send / produce:records — kafkajs producer, chunked and rate-limited, with progress and cancel. */
-import { CompressionCodecs, CompressionTypes, type Message } from 'kafkajs'
+import { CompressionCodecs, CompressionTypes, type Message } from './kafkajs'
 import { compress, decompress } from '../../core/protocol/records'
 import type {
   Compression, ProduceHeaderInput, ProduceProgress, ProduceRecordsRequest, ProduceRequest, ProduceSummary, ProducedOffset,
@@ -8,7 +8,7 @@ import type { ConsoleDeps } from './deps'
 import { partitionForKey } from './partitioner'
 import { messageRenderer } from './templates'
 
-const KAFKAJS_COMPRESSION: Record<Compression, CompressionTypes> = {
+const KAFKAJS_COMPRESSION: Record<Compression, number> = {
   none: CompressionTypes.None, gzip: CompressionTypes.GZIP, snappy: CompressionTypes.Snappy, lz4: CompressionTypes.LZ4, zstd: CompressionTypes.ZSTD,
 }
 

@@ -1,12 +1,12 @@
 /** Topic views and admin: kafkajs Admin for metadata changes and configs, WireCluster for offsets. */
-import { ConfigResourceTypes, ConfigSource as KafkaConfigSource, type ConfigEntries } from 'kafkajs'
+import { ConfigResourceTypes, ConfigSource as KafkaConfigSource, type ConfigEntries } from './kafkajs'
 import type {
   ConfigChange, ConfigDef, ConfigSource, CreateTopicInput, PartitionInfo, TopicConfigEntry, TopicDetail, TopicSummary,
 } from '../ipc/contract'
 import { TOPIC_CONFIGS } from '../../core/config/topic-configs'
 import type { ConsoleDeps } from './deps'
 import { partitionBounds } from './message-reader'
-import type { TopicMeta } from './wire-cluster'
+import { KafkaProtocolError, type TopicMeta } from './wire-cluster'
 
 /** Short explanations for the Configs tab and the create form (our wording). */
 const CONFIG_DOCS: Record<string, string> = {
@@ -112,10 +112,12 @@ export async function getTopic(deps: ConsoleDeps, name: string): Promise<TopicDe
 
 export async function createTopic(deps: ConsoleDeps, input: CreateTopicInput): Promise<TopicSummary> {
   const configEntries = Object.entries(input.configs ?? {}).map(([name, value]) => ({ name, value }))
-  await (await deps.admin()).createTopics({
+  const created = await (await deps.admin()).createTopics({
     waitForLeaders: true,
     topics: [{ topic: input.name, numPartitions: input.partitions, replicationFactor: input.replicationFactor ?? 1, configEntries }],
   })
+  // kafkajs resolves false (instead of rejecting) when the topic already exists.
+  if (!created) throw new KafkaProtocolError('TOPIC_ALREADY_EXISTS', `Topic '${input.name}' already exists.`)
   const topic = await deps.wire.topic(input.name)
   return summarize(topic, await partitionInfos(deps, topic))
 }

@@ -1,10 +1,12 @@
 // 22-init-producer-id.ts: InitProducerId (key 22), versions 0-4 (librdkafka's IdempotentProducer
-// feature needs v0; KIP-360 epoch bumps use v3+). Allocates producer ids; sequence checks and
-// transactional ids come with the producer-guarantees and transactions issues.
+// feature needs v0; v3+ carries the current id and epoch for KIP-360 epoch bumps). Differences from Kafka:
+// Kafka gives every non-transactional request a fresh id; we bump the epoch of the current (id, epoch) and
+// refuse an older epoch with INVALID_PRODUCER_EPOCH. Transactional ids are refused until transactions exist.
 import { ApiKey } from '../../protocol/api-keys'
 import { ErrorCode } from '../../protocol/error-codes'
 import { readInitProducerIdRequest, writeInitProducerIdResponse } from '../../protocol/generated'
 import { defineHandler } from '../handler'
+import { initProducerId } from '../producer-ids'
 
 export default defineHandler({
   apiKey: ApiKey.InitProducerId,
@@ -17,10 +19,7 @@ export default defineHandler({
       // Transactions are not implemented yet: say so instead of pretending.
       return { throttleTimeMs: 0, errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, producerId: -1n, producerEpoch: -1 }
     }
-    // A KIP-360 bump for a known id keeps the id and raises the epoch.
-    if (req.producerId >= 0n && req.producerEpoch >= 0 && req.producerEpoch < 32766) {
-      return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, producerId: req.producerId, producerEpoch: req.producerEpoch + 1 }
-    }
-    return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, producerId: ctx.broker.producerIds.allocate(), producerEpoch: 0 }
+    const { producerIds, log } = ctx.broker
+    return { throttleTimeMs: 0, ...initProducerId(req.producerId, req.producerEpoch, log.producers, () => producerIds.allocate()) }
   },
 })

@@ -1,4 +1,4 @@
-import { StorageError, type PartitionOffsets, type StoredBatch } from '../storage'
+import { StorageError, type BatchInfo, type BatchRewrite, type PartitionOffsets, type StoredBatch } from '../storage'
 
 /** One partition's log held in an array ordered by offset; with retain=false only the counters are kept. */
 export class MemoryPartitionLog {
@@ -59,6 +59,32 @@ export class MemoryPartitionLog {
     this.batches = this.batches.slice(keepFrom)
     // Without retained batches the sizes below `offset` are unknown; only a full truncation is exact.
     if (!this.retain && offset === this.next) [this.size, this.count] = [0, 0]
+  }
+
+  infos(fromOffset: bigint, limit: number): BatchInfo[] {
+    const start = this.firstIndexEndingAtOrAfter(fromOffset)
+    return this.batches.slice(start, start + limit).map((b) => ({
+      baseOffset: b.baseOffset, lastOffset: b.lastOffset, maxTimestamp: b.maxTimestamp, sizeBytes: b.bytes.length,
+    }))
+  }
+
+  /** Compaction: swaps or drops batches in place; offsets and the log start are unchanged. */
+  rewrite(rewrites: BatchRewrite[]): void {
+    const dropped = new Set<StoredBatch>()
+    for (const r of rewrites) {
+      const i = this.firstIndexEndingAtOrAfter(r.baseOffset)
+      const old = this.batches[i]
+      if (!old || old.baseOffset !== r.baseOffset) continue
+      this.size -= old.bytes.length
+      if (r.bytes === null) {
+        dropped.add(old)
+        this.count -= 1
+      } else {
+        this.batches[i] = { ...old, bytes: Buffer.from(r.bytes) }
+        this.size += r.bytes.length
+      }
+    }
+    if (dropped.size > 0) this.batches = this.batches.filter((b) => !dropped.has(b))
   }
 
   /** Binary search: the first batch whose lastOffset >= offset (batches.length if none). */

@@ -5,7 +5,10 @@ import {
   StorageError,
   unknownPartition,
   type AppendInput,
+  type BatchInfo,
+  type BatchRewrite,
   type CommittedOffset,
+  type ProducerStateRecord,
   type PartitionOffsets,
   type Storage,
   type StoredBatch,
@@ -21,6 +24,8 @@ interface MemoryTopic {
 }
 
 const offsetKey = (topic: string, partition: number): string => `${partition}\u0000${topic}`
+const producerKey = (p: ProducerStateRecord): string => `${p.producerId}\u0000${p.partition}\u0000${p.topic}`
+const copyProducer = (p: ProducerStateRecord): ProducerStateRecord => ({ ...p, batches: p.batches.map((b) => ({ ...b })) })
 
 export interface MemoryStorageOptions {
   now?: () => number
@@ -34,6 +39,7 @@ export class MemoryStorage implements Storage {
   private readonly topics = new Map<string, MemoryTopic>()
   private readonly groups = new Map<string, Map<string, CommittedOffset>>()
   private readonly meta = new Map<string, string>()
+  private readonly producers = new Map<string, ProducerStateRecord>()
   private readonly now: () => number
   private readonly retain: boolean
 
@@ -54,6 +60,7 @@ export class MemoryStorage implements Storage {
 
   deleteTopic(name: string): boolean {
     if (!this.topics.delete(name)) return false
+    for (const [key, p] of this.producers) if (p.topic === name) this.producers.delete(key)
     for (const [group, offsets] of this.groups) {
       for (const [key, o] of offsets) if (o.topic === name) offsets.delete(key)
       if (offsets.size === 0) this.groups.delete(group)
@@ -98,7 +105,8 @@ export class MemoryStorage implements Storage {
     log.append({ baseOffset: input.baseOffset, lastOffset: input.lastOffset, maxTimestamp: input.maxTimestamp, bytes })
   }
 
-  appendMany(inputs: AppendInput[]): void {
+  appendMany(inputs: AppendInput[], producers: ProducerStateRecord[] = []): void {
+    for (const p of producers) this.log(p.topic, p.partition)
     // All or nothing, like the SQLite transaction: validate the whole run before touching any log.
     const expected = new Map<MemoryPartitionLog, bigint>()
     for (const input of inputs) {
@@ -107,6 +115,11 @@ export class MemoryStorage implements Storage {
       expected.set(log, input.lastOffset + 1n)
     }
     for (const input of inputs) this.append(input)
+    for (const p of producers) this.producers.set(producerKey(p), copyProducer(p))
+  }
+
+  loadProducerStates(): ProducerStateRecord[] {
+    return [...this.producers.values()].map(copyProducer)
   }
 
   offsets(topic: string, partition: number): PartitionOffsets {
@@ -127,6 +140,14 @@ export class MemoryStorage implements Storage {
 
   deleteRecordsBefore(topic: string, partition: number, offset: bigint): void {
     this.log(topic, partition).deleteBefore(offset)
+  }
+
+  batchInfos(topic: string, partition: number, fromOffset: bigint, limit: number): BatchInfo[] {
+    return this.log(topic, partition).infos(fromOffset, limit)
+  }
+
+  rewriteBatches(topic: string, partition: number, rewrites: BatchRewrite[]): void {
+    this.log(topic, partition).rewrite(rewrites)
   }
 
   commitOffsets(offsets: CommittedOffset[]): void {

@@ -8,7 +8,10 @@ export interface SqliteOptions {
 
 /** Opens (creating if needed) a Brooklet database with its pragmas set and migrations applied. */
 export function openDatabase(file: string, options: SqliteOptions = {}): Database.Database {
-  const db = new Database(file)
+  // Under Electron the main process loads a better-sqlite3 binary built for Electron's ABI, prepared by
+  // scripts/start.mjs outside node_modules (which keeps the Node-ABI build that `npm test` uses).
+  const nativeBinding = process.env.BROOKLET_SQLITE_BINDING
+  const db = new Database(file, nativeBinding ? { nativeBinding } : {})
   try {
     // Larger pages mean fewer overflow pages per multi-KB batch blob. Only takes effect on a new file,
     // so it must come before the first write (switching to WAL writes the header).

@@ -6,7 +6,10 @@ import {
   StorageError,
   unknownPartition,
   type AppendInput,
+  type BatchInfo,
+  type BatchRewrite,
   type CommittedOffset,
+  type ProducerStateRecord,
   type PartitionOffsets,
   type Storage,
   type StoredBatch,
@@ -16,6 +19,7 @@ import {
 import { newTopicId } from '../topic-id'
 import { openDatabase, type SqliteOptions } from './open-database'
 import { prepareStatements, type BatchRow, type Statements } from './statements'
+import { applyRewrites, loadProducerStates, saveProducerState, toBatchInfo } from './log-maintenance'
 import { loadState, newPartitionState, type PartitionState, type TopicState } from './state'
 
 // RecordBatch attributes: bit 4 isTransactional, bit 5 isControl; stored compactly as bits 0 and 1.
@@ -114,8 +118,9 @@ export class SqliteStorage implements Storage {
     this.insertBatch(p, input)
   }
 
-  appendMany(inputs: AppendInput[]): void {
+  appendMany(inputs: AppendInput[], producers: ProducerStateRecord[] = []): void {
     const touched = new Map<PartitionState, PartitionState>()
+    const producerPartitions = producers.map((pr) => this.partition(pr.topic, pr.partition).id)
     for (const input of inputs) {
       const p = this.partition(input.topic, input.partition)
       if (!touched.has(p)) touched.set(p, { ...p })
@@ -123,6 +128,7 @@ export class SqliteStorage implements Storage {
     try {
       this.db.transaction(() => {
         for (const input of inputs) this.append(input)
+        producers.forEach((pr, i) => saveProducerState(this.stmts, producerPartitions[i]!, pr))
       })()
     } catch (err) {
       // The rollback undid the rows; undo the cached counters too.
@@ -175,6 +181,21 @@ export class SqliteStorage implements Storage {
     p.logStart = offset
     p.batchCount -= Number(dropped?.batch_count ?? 0n)
     p.size -= Number(dropped?.size ?? 0n)
+  }
+
+  loadProducerStates(): ProducerStateRecord[] {
+    return loadProducerStates(this.stmts, this.topics)
+  }
+
+  batchInfos(topic: string, partition: number, fromOffset: bigint, limit: number): BatchInfo[] {
+    return this.stmts.batchInfosFrom.all(this.partition(topic, partition).id, fromOffset, limit).map(toBatchInfo)
+  }
+
+  rewriteBatches(topic: string, partition: number, rewrites: BatchRewrite[]): void {
+    const p = this.partition(topic, partition)
+    const delta = this.db.transaction(() => applyRewrites(this.stmts, p, rewrites))()
+    p.size += delta.size
+    p.batchCount += delta.count
   }
 
   commitOffsets(offsets: CommittedOffset[]): void {

@@ -27,6 +27,20 @@ export interface BatchRow {
   max_timestamp: bigint
   bytes: Buffer
 }
+export interface BatchInfoRow {
+  id: bigint
+  base_offset: bigint
+  last_offset: bigint
+  max_timestamp: bigint
+  size: bigint
+}
+export interface ProducerStateRow {
+  partition_id: bigint
+  producer_id: bigint
+  producer_epoch: bigint
+  last_timestamp_ms: bigint
+  batches: string
+}
 export interface OffsetRow {
   group_id: string
   topic: string
@@ -82,6 +96,19 @@ export function prepareStatements(db: Database.Database) {
     deleteBelow: db.prepare('DELETE FROM batches WHERE partition_id = ? AND last_offset < ?') as Stmt<
       [bigint, bigint]
     >,
+    batchInfosFrom: db.prepare(
+      `SELECT id, base_offset, last_offset, max_timestamp, size FROM batches WHERE partition_id = ? AND last_offset >= ?
+       ORDER BY last_offset LIMIT ?`,
+    ) as Stmt<[bigint, bigint, number], BatchInfoRow>,
+    replaceBatchBytes: db.prepare('UPDATE batches SET bytes = ?, size = ? WHERE id = ?') as Stmt<[Buffer, number, bigint]>,
+    deleteBatch: db.prepare('DELETE FROM batches WHERE id = ?') as Stmt<[bigint]>,
+    // producer state (KIP-98)
+    upsertProducerState: db.prepare(
+      `INSERT INTO producer_states (partition_id, producer_id, producer_epoch, last_timestamp_ms, batches)
+       VALUES (?, ?, ?, ?, ?) ON CONFLICT (partition_id, producer_id) DO UPDATE SET
+         producer_epoch = excluded.producer_epoch, last_timestamp_ms = excluded.last_timestamp_ms, batches = excluded.batches`,
+    ) as Stmt<[bigint, bigint, number, number, string]>,
+    allProducerStates: db.prepare('SELECT * FROM producer_states') as Stmt<[], ProducerStateRow>,
     setLogStart: db.prepare('UPDATE partitions SET log_start_offset = ? WHERE id = ?') as Stmt<[bigint, bigint]>,
     // committed offsets
     upsertOffset: db.prepare(

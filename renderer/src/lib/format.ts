@@ -22,7 +22,7 @@ export function formatBytes(n: number | string | undefined | null): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB']
   let i = 0
   while (v >= 1024 && i < units.length - 1) { v /= 1024; i++ }
-  return `${i === 0 ? v : v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`
+  return `${i === 0 ? Math.round(v) : v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`
 }
 
 export function formatRate(n: number | undefined | null): string {
@@ -43,7 +43,8 @@ export function formatTimestamp(ms: number | string | undefined | null): string 
 export function formatDuration(ms: number | string | undefined | null): string {
   const v = Number(ms)
   if (ms === undefined || ms === null || !Number.isFinite(v)) return '—'
-  if (v < 0) return 'forever'
+  // -1 and Long.MAX_VALUE both mean "no limit" in Kafka's time configs.
+  if (v < 0 || v >= 9e18) return 'never'
   const units: [string, number][] = [['d', 86_400_000], ['h', 3_600_000], ['min', 60_000], ['s', 1000]]
   for (const [u, size] of units) if (v >= size && v % size === 0) return `${v / size} ${u}`
   for (const [u, size] of units) if (v >= size) return `${(v / size).toFixed(1)} ${u}`

@@ -62,12 +62,12 @@ export function MessageBrowser({ topic, partitionCount }: { topic: string; parti
 
   return (
     <div className="col" style={{ flex: 1, minHeight: 0, gap: 'var(--s-3)' }}>
-      <BrowseToolbar controls={controls} onChange={onControls} partitionCount={partitionCount} live={live} onLive={(on) => { setLive(on); setSelected(null); tail.clear() }}>
+      <BrowseToolbar controls={controls} onChange={onControls} partitionCount={partitionCount} live={live} onLive={(on) => { setLive(on); setSelected(null); tail.clear(); if (!on) void browse.refetch() }}>
         <button className="btn" onClick={() => setExporting(true)}>{icons.download} Export{checked.size > 0 ? ` (${checked.size})` : ''}</button>
       </BrowseToolbar>
       <div className="row muted" style={{ fontSize: 'var(--fs-sm)', marginTop: -4 }} data-testid="browse-summary">
-        {live ? <span>{formatCount(rows.length)} newest messages (keeps the last {formatCount(tailCap)}){tail.dropped > 0 ? ` · ${formatCount(tail.dropped)} skipped to keep up` : ''}</span>
-          : <span>{formatCount(rows.length)} loaded{total !== null ? ` of ${formatCount(total)} in ${partitions ? 'this partition' : 'the topic'}` : ''}{scanned > rows.length ? ` · scanned ${formatCount(scanned)}` : ''}</span>}
+        {live ? <span>{formatCount(rows.length)} new message{rows.length === 1 ? '' : 's'} (keeps the last {formatCount(tailCap)}){tail.dropped > 0 ? ` · ${formatCount(tail.dropped)} skipped to keep up` : ''}</span>
+          : <span>{formatCount(rows.length)} loaded{total !== null ? ` of ${formatCount(total)} in ${partitions ? 'this partition' : 'the topic'}` : ''}{filters.key || filters.value || filters.header ? ` · scanned ${formatCount(scanned)}` : ''}</span>}
         {checked.size > 0 && <><span>·</span><span>{checked.size} selected</span><button className="btn ghost sm" onClick={() => setChecked(new Map())}>Clear</button></>}
       </div>
       <div className={`browser ${selected ? 'with-detail' : ''}`}>

@@ -38,7 +38,7 @@ export function MessageList({ rows, hasMore, loadMore, loadingMore, selected, on
   return (
     <div className="msg-list" data-testid="message-list">
       <div className="msg-row msg-head" role="row">
-        <span /><span>Partition</span><span>Offset</span><span>Timestamp</span><span>Key</span><span>Value</span><span className="num">Size</span>
+        <span /><span title="Partition">Part.</span><span>Offset</span><span>Timestamp</span><span>Key</span><span>Value</span><span className="num">Size</span>
       </div>
       <div className="msg-scroll" ref={scrollRef} tabIndex={0} onKeyDown={onKeyDown} role="grid" aria-label="Messages" aria-rowcount={rows.length}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

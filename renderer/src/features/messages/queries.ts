@@ -3,6 +3,8 @@ import type { MessageFilters, MessagePage, StartPosition } from '../../../../ele
 import { api, unwrap } from '../../lib/api'
 
 export const pageSize = 500
+/** The first page is small so the first rows of a huge topic paint fast; later pages are larger. */
+export const firstPageSize = 100
 
 export interface BrowseParams {
   topic: string
@@ -10,6 +12,8 @@ export interface BrowseParams {
   start: StartPosition
   filters: MessageFilters
 }
+
+interface PageParam { start: StartPosition; limit: number }
 
 export const messageKeys = {
   all: ['messages'] as const,
@@ -25,11 +29,12 @@ export const messageQueries = {
   browse: (p: BrowseParams) => infiniteQueryOptions({
     queryKey: messageKeys.browse(p),
     queryFn: ({ pageParam }) => api.invoke('messages:read', {
-      topic: p.topic, partitions: p.partitions, start: pageParam, limit: pageSize, filters: p.filters,
+      topic: p.topic, partitions: p.partitions, start: pageParam.start, limit: pageParam.limit, filters: p.filters,
     }).then(unwrap),
-    initialPageParam: p.start,
-    getNextPageParam: (last: MessagePage): StartPosition | undefined =>
-      last.reachedEnd ? undefined : { kind: 'cursor', positions: last.next },
+    // 'latest' means "the newest `limit` rows", so it gets a full page.
+    initialPageParam: { start: p.start, limit: p.start.kind === 'latest' ? pageSize : firstPageSize } as PageParam,
+    getNextPageParam: (last: MessagePage): PageParam | undefined =>
+      last.reachedEnd ? undefined : { start: { kind: 'cursor', positions: last.next }, limit: pageSize },
     staleTime: Infinity,
     // Browsing is a snapshot; live data comes through the tail, not refetches of every loaded page.
     refetchOnWindowFocus: false,

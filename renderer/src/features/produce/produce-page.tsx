@@ -7,14 +7,13 @@ import { Segmented } from '../../components/tabs'
 import { href } from '../../lib/router'
 import { topicQueries } from '../topics/queries'
 import { HeaderRows } from './header-rows'
-import { ImportJsonl } from './import-jsonl'
-import { checkJson, hasPlaceholders, placeholders } from './json-check'
+import { checkJson, hasPlaceholders } from './json-check'
 import { JsonEditor } from './json-editor'
 import { defaultOptions, ProduceOptions, type Options } from './produce-options'
 import { produceQueries } from './queries'
 import { takeReplayDraft } from './replay'
 import { SendStatus } from './send-status'
-import { TemplatesPanel } from './templates-panel'
+import { ProduceSide } from './produce-side'
 import { useProduceJob } from './use-produce-job'
 
 const sampleValue = '{\n  "id": "{{uuid}}",\n  "seq": {{seq}},\n  "customer": "{{name}}",\n  "email": "{{email}}",\n  "amount": {{int 1 500}},\n  "createdAt": "{{now}}"\n}'
@@ -99,21 +98,9 @@ export function ProducePage({ initialTopic }: { initialTopic?: string }) {
             </div>
           </div>
         </form>
-        <div className="col" style={{ gap: 'var(--s-3)' }}>
-          <div className="card">
-            <div className="card-header"><h3>Placeholders</h3></div>
-            <div className="card-body placeholder-list">
-              {placeholders.map((p) => (
-                <button key={p.token} type="button" className="placeholder" title={`Insert ${p.token}`} onClick={() => setValue((v) => v + p.token)}>
-                  <code>{p.token}</code><span className="faint">{p.doc}</span>
-                </button>
-              ))}
-            </div>
-          </div>
-          <TemplatesPanel topic={topic} onLoad={loadTemplate} current={() => ({ key: key || null, value, headers })} />
-          <ImportJsonl topic={topic} busy={job.isPending}
-            run={(records) => job.mutateAsync({ kind: 'records', request: { topic, compression: options.compression, records } })} />
-        </div>
+        <ProduceSide topic={topic} busy={job.isPending} onInsert={(t) => setValue((v) => v + t)} onLoad={loadTemplate}
+          current={() => ({ key: key || null, value, headers })}
+          runRecords={(records) => job.mutateAsync({ kind: 'records', request: { topic, compression: options.compression, records } })} />
       </div>
     </div>
   )

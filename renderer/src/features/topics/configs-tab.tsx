@@ -60,14 +60,14 @@ export function ConfigsTab({ topic, configs }: { topic: string; configs: TopicCo
                   <td>
                     {c.readOnly || c.sensitive ? <span className="mono muted">{c.sensitive ? '••••••' : c.value}</span> : (
                       <div className="row">
-                        <input className="input mono" style={{ height: 24, flex: 1 }} aria-label={c.name} value={value ?? ''}
+                        <input className="input mono cell-input" style={{ flex: 1 }} aria-label={c.name} value={value ?? ''}
                           placeholder={value === null ? 'default' : undefined}
                           onChange={(e) => setDraft({ ...draft, [c.name]: e.target.value })} />
                         {humanHint(c) && <span className="faint" style={{ fontSize: 'var(--fs-xs)', minWidth: 60 }}>{humanHint(c)}</span>}
                       </div>
                     )}
                   </td>
-                  <td>{edited ? <span className="badge warn">edited</span> : override ? <span className="badge accent">override</span> : <span className="badge">{c.source}</span>}</td>
+                  <td>{edited ? <span className="badge warn">edited</span> : override ? <span className="badge accent">override</span> : <span className="badge">{c.isDefault ? 'default' : c.source}</span>}</td>
                   <td>{override && !edited && !c.readOnly && (
                     <button className="btn ghost sm" title="Reset to default" aria-label={`Reset ${c.name}`} onClick={() => setDraft({ ...draft, [c.name]: null })}>{icons.replay}</button>
                   )}</td>

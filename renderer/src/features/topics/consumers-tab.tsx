@@ -14,12 +14,16 @@ export function ConsumersTab({ topic }: { topic: string }) {
     <div className="col" style={{ gap: 'var(--s-3)' }}>
       {consumers.data.map((g) => (
         <div className="table-wrap" key={g.groupId}>
+          <div className="card-header">
+            <h3 className="mono">{g.groupId}</h3><span className="badge">{g.state}</span>
+            <span className="muted" style={{ fontSize: 'var(--fs-sm)' }}>{g.members} member{g.members === 1 ? '' : 's'}</span>
+            <span className="spacer" /><span className="muted" style={{ fontSize: 'var(--fs-sm)' }}>total lag <b>{formatCount(g.lag)}</b></span>
+          </div>
           <table className="table">
-            <thead><tr><th colSpan={2}>{g.groupId} <span className="badge" style={{ marginLeft: 6 }}>{g.state}</span> <span className="faint" style={{ textTransform: 'none', fontWeight: 400 }}>{g.members} members</span></th>
-              <th className="num">Committed</th><th className="num">Log end</th><th className="num">Lag {formatCount(g.lag)}</th></tr></thead>
+            <thead><tr><th colSpan={2}>Partition</th><th className="num">Committed</th><th className="num">Log end</th><th className="num">Lag</th></tr></thead>
             <tbody>
               {g.partitions.map((p) => (
-                <tr key={p.partition}><td className="mono" colSpan={2}>partition {p.partition}</td>
+                <tr key={p.partition}><td className="mono" colSpan={2}>{p.partition}</td>
                   <td className="num mono">{p.committedOffset ?? '—'}</td><td className="num mono">{formatCount(p.logEndOffset)}</td>
                   <td className="num">{p.lag === null ? '—' : Number(p.lag) > 0 ? <span className="badge warn">{formatCount(p.lag)}</span> : <span className="badge ok">0</span>}</td></tr>
               ))}

@@ -7,7 +7,7 @@ export function topicNameError(name: string): string | null {
   if (name === '.' || name === '..') return 'A topic cannot be named "." or "..".'
   if (name.length > 249) return `Topic names are at most 249 characters (this one has ${name.length}).`
   const bad = [...name].find((c) => !/[a-zA-Z0-9._-]/.test(c))
-  if (bad !== undefined) return `"${bad}" is not allowed. Use letters, digits, ".", "_" and "-".`
+  if (bad !== undefined) return `${/\s/.test(bad) ? 'Spaces are' : `"${bad}" is`} not allowed. Use letters, digits, ".", "_" and "-".`
   return null
 }
 

@@ -26,7 +26,7 @@ export function TopicPage({ topic, tab }: { topic: string; tab: TopicTab }) {
 
   return (
     <div className="page">
-      <div className="breadcrumb"><a href="#/topics">Topics</a><span>/</span></div>
+      <div className="breadcrumb"><a href="#/topics">← All topics</a></div>
       <div className="page-header" style={{ marginTop: -8 }}>
         <h1 className="mono" style={{ fontFamily: 'var(--mono)', fontSize: 'var(--fs-xl)' }}>{topic}</h1>
         {d?.internal && <span className="badge">internal</span>}

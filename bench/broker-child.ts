@@ -1,0 +1,43 @@
+// A broker in its own process for the benchmark, so client and broker each get a core (bench/run.ts).
+// argv[2] is the BrokerOptions as JSON; prints "READY <port>" once connections are accepted, answers a
+// "stats" line on stdin with one "STATS {json}" line (produce requests and stored batches per topic, to
+// see what batch sizes the client really sent), and stops cleanly on SIGTERM (so --cpu-prof is written).
+import { createInterface } from 'node:readline'
+import { startBroker } from '../core/index'
+import type { BrokerOptions } from '../core/index'
+
+export interface TopicStats {
+  batches: number
+  batchBytes: number
+}
+export interface BrokerStats {
+  topics: Record<string, TopicStats>
+  produceRequests: number
+  produceRequestBytes: number
+  produceHandlerMs: number
+}
+
+const options = JSON.parse(process.argv[2] ?? '{}') as BrokerOptions
+const broker = await startBroker({ ...options, port: 0, log: () => undefined })
+let stats: BrokerStats = { topics: {}, produceRequests: 0, produceRequestBytes: 0, produceHandlerMs: 0 }
+broker.context.events.on((event) => {
+  if (event.type !== 'records-appended') return
+  const t = (stats.topics[event.topic] ??= { batches: 0, batchBytes: 0 })
+  t.batches++
+  t.batchBytes += event.bytes
+})
+broker.context.events.onRequest((event) => {
+  if (event.apiKey !== 0) return
+  stats.produceRequests++
+  stats.produceRequestBytes += event.requestBytes
+  stats.produceHandlerMs += event.durationMs
+})
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line.trim() !== 'stats') return
+  process.stdout.write(`STATS ${JSON.stringify(stats)}\n`)
+  stats = { topics: {}, produceRequests: 0, produceRequestBytes: 0, produceHandlerMs: 0 }
+})
+process.stdout.write(`READY ${broker.port}\n`)
+process.on('SIGTERM', () => {
+  void broker.stop().then(() => process.exit(0))
+})

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Console checks: renderer unit tests, a renderer build, then the e2e run against browser mode (Chromium)
+# and, where an Electron binary is installed, the Electron app. Screenshots land in e2e/artifacts/ (gitignored).
+# The 1M-message benchmarks are separate (slow): npx tsx e2e/app/perf.ts
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+npx vitest run --config renderer/vitest.config.ts
+npx vite build --config renderer/vite.config.ts --logLevel warn
+timeout 300 npx tsx e2e/app/console.spec.ts "$@"
