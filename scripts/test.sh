@@ -7,7 +7,9 @@ mkdir -p test-results
 rm -f test-results/*.json
 status=0
 
-echo "== typecheck"; npx tsc -p tsconfig.json --noEmit || status=1
+echo "== typecheck"
+npx tsc -p tsconfig.json --noEmit || status=1
+npx tsc -p renderer/tsconfig.json --noEmit || status=1
 echo "== generated protocol code is fresh"; npm run --silent gen:check || status=1
 echo "== unit and client tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1

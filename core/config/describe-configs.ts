@@ -1,14 +1,17 @@
 import { TOPIC_CONFIGS, type ConfigType } from './topic-configs'
 
-/** DescribeConfigsResponse ConfigSource values (KIP-226). */
+/**
+ * DescribeConfigsResponse ConfigSource values (KIP-226), as Kafka's DescribeConfigsResponse.ConfigSource
+ * numbers them (the spec's comment: "if the resource is a broker, this should default to 4", i.e. static).
+ */
 export const ConfigSource = {
   UNKNOWN: 0,
   DYNAMIC_TOPIC_CONFIG: 1,
-  DYNAMIC_BROKER_LOGGER_CONFIG: 2,
-  DYNAMIC_BROKER_CONFIG: 3,
-  DYNAMIC_DEFAULT_BROKER_CONFIG: 4,
-  STATIC_BROKER_CONFIG: 5,
-  DEFAULT_CONFIG: 6,
+  DYNAMIC_BROKER_CONFIG: 2,
+  DYNAMIC_DEFAULT_BROKER_CONFIG: 3,
+  STATIC_BROKER_CONFIG: 4,
+  DEFAULT_CONFIG: 5,
+  DYNAMIC_BROKER_LOGGER_CONFIG: 6,
 } as const
 
 /** DescribeConfigsResponse ConfigType values (KIP-569). */

@@ -8,7 +8,7 @@ import { Kafka, logLevel } from 'kafkajs'
 import type { Page } from 'playwright-core'
 import { launchBackend } from './backend'
 import { runElectron } from './electron-part'
-import { check, failureCount, findChromium, launchChromium, shot, step, watchPage } from './harness'
+import { check, failureCount, findChromium, launchChromium, shot, step, watchPage, writeStepReport } from './harness'
 
 const topic = `e2e-orders-${Date.now().toString(36)}`
 
@@ -192,6 +192,7 @@ async function main(): Promise<void> {
 
   await runElectron()
   const failed = failureCount()
+  writeStepReport('test-results/console-e2e.json')
   console.log(failed === 0 ? 'console e2e: all steps passed' : `console e2e: ${failed} step(s) failed`)
   process.exit(failed === 0 ? 0 : 1)
 }

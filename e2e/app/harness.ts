@@ -2,7 +2,7 @@
  * Shared plumbing for the console e2e run: a bounded step runner, Chromium via playwright-core, and the
  * screenshot folder. Plain script (no test runner) so it runs the same in CI and by hand.
  */
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
@@ -23,6 +23,16 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
 
 let failures = 0
 const results: { name: string; ok: boolean; ms: number; note?: string }[] = []
+
+/**
+ * Writes the step counts in the same shape as vitest's JSON report, so scripts/summarize-tests.mjs
+ * can add them to the run's closing "N passed, N failed" line.
+ */
+export function writeStepReport(file: string): void {
+  mkdirSync(dirname(file), { recursive: true })
+  const passed = results.filter((r) => r.ok).length
+  writeFileSync(file, JSON.stringify({ numPassedTests: passed, numFailedTests: results.length - passed, steps: results }, null, 2))
+}
 
 /** Runs one named step with a time limit; a failure is recorded and the run continues where it can. */
 export async function step(name: string, fn: () => Promise<string | void>, timeoutMs = 30_000): Promise<boolean> {

@@ -4,6 +4,6 @@
 # The 1M-message benchmarks are separate (slow): npx tsx e2e/app/perf.ts
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-npx vitest run --config renderer/vitest.config.ts
+npx vitest run --config renderer/vitest.config.ts --reporter=default --reporter=json --outputFile.json="$PWD/test-results/renderer.json"
 npx vite build --config renderer/vite.config.ts --logLevel warn
 timeout 300 npx tsx e2e/app/console.spec.ts "$@"

@@ -80,6 +80,8 @@ if event:
         out.update({"partition": first.partition, "low_watermark": first.offset, "partition_error": first.err})
     lib.rd_kafka_event_destroy(event)
 lib.rd_kafka_DeleteRecords_destroy(request)
+lib.rd_kafka_topic_partition_list_destroy.argtypes = [ctypes.POINTER(TopicPartitionList)]
+lib.rd_kafka_topic_partition_list_destroy(offsets)
 lib.rd_kafka_queue_destroy(queue)
 lib.rd_kafka_destroy(rk)
 print(json.dumps(out), flush=True)
