@@ -19,6 +19,10 @@ export interface BrokerStats {
 
 const options = JSON.parse(process.argv[2] ?? '{}') as BrokerOptions
 const broker = await startBroker({ ...options, port: 0, log: () => undefined })
+// Experiments only: BENCH_SQLITE_PRAGMAS="wal_autocheckpoint = 0;..." applied to the SQLite engine's connection.
+const pragmas = process.env.BENCH_SQLITE_PRAGMAS
+const db = (broker.context.storage as unknown as { db?: { pragma(p: string): unknown } }).db
+if (pragmas && db) for (const p of pragmas.split(';').filter(Boolean)) db.pragma(p)
 let stats: BrokerStats = { topics: {}, produceRequests: 0, produceRequestBytes: 0, produceHandlerMs: 0 }
 broker.context.events.on((event) => {
   if (event.type !== 'records-appended') return

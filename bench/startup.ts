@@ -46,7 +46,9 @@ export interface CliVariant {
 /** The ways `brooklet serve` can be started; the tsx one is what bin/brooklet.js runs without dist/cli.js. */
 export function cliVariants(): CliVariant[] {
   const serve = ['serve', '--port', '0', '--memory']
-  const variants: CliVariant[] = []
+  // Floor: a bare node process that listens and answers the first frame with an empty one.
+  const floor = `const s=require('net').createServer(c=>c.on('data',()=>c.write(Buffer.alloc(4))));s.listen(0,'127.0.0.1',()=>console.log('ready at 127.0.0.1:'+s.address().port))`
+  const variants: CliVariant[] = [{ name: 'bare node TCP server (floor)', args: ['-e', floor] }]
   if (existsSync(`${ROOT}dist/cli.js`)) {
     variants.push({ name: 'node dist/cli.js (bundle)', args: [`${ROOT}dist/cli.js`, ...serve] })
     variants.push({ name: 'node bin/brooklet.js (bundle)', args: [`${ROOT}bin/brooklet.js`, ...serve] })

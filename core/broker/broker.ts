@@ -32,17 +32,18 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   const events = new BrokerEvents()
   const abort = new AbortController()
   const infos = new Map<number, ConnectionInfo>()
+  const log = new LogService(storage, events)
   const context: BrokerContext = {
     options: resolved,
     clusterId: clusterIdOf(storage),
     advertisedPort: resolved.port,
     storage,
     topics: new TopicService(storage, events, resolved.numPartitions),
-    log: new LogService(storage, events),
+    log,
     groups: new GroupCoordinator({ storage, clock: systemClock, config: resolved.groupConfig }),
     events,
     producerIds: new ProducerIdAllocator(storage),
-    cleaner: new LogCleaner(storage, { intervalMs: resolved.cleanerIntervalMs, log: resolved.log }),
+    cleaner: new LogCleaner(storage, { intervalMs: resolved.cleanerIntervalMs, log: resolved.log, producers: log.producers }),
     connections: infos,
     shutdown: abort.signal,
   }

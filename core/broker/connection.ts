@@ -71,7 +71,7 @@ export class Connection {
         this.broker.events.emitRequest({
           connectionId: this.info.id, clientId: this.info.clientId, apiKey: result.apiKey, apiVersion: result.apiVersion,
           correlationId: result.correlationId, requestBytes: frame.length + 4, responseBytes, startedAtMs,
-          durationMs: performance.now() - started,
+          durationMs: performance.now() - started, request: frame, response: result.response,
         })
       }
     } catch (err) {

@@ -20,6 +20,11 @@ export interface RequestEvent {
   responseBytes: number
   startedAtMs: number
   durationMs: number
+  /** The request frame after its size prefix (header + body). A reference, not a copy: listeners that keep it
+   * (the console's protocol inspector) decode it lazily and must not mutate it. */
+  request: Buffer
+  /** The response after its size prefix, or null when none was sent (Produce acks=0). Also a reference. */
+  response: Buffer | null
 }
 
 export class BrokerEvents {

@@ -1,6 +1,6 @@
 import type { Storage, TopicRecord } from '../storage/storage'
 import { ErrorCode } from '../protocol/error-codes'
-import { validateTopicConfig } from '../config/topic-configs'
+import { validateTopicConfig, validateTopicConfigSet } from '../config/topic-configs'
 import { topicNameProblem } from './topic-names'
 import type { BrokerEvents } from './events'
 
@@ -43,6 +43,8 @@ export class TopicService {
       if (problem) return fail(ErrorCode.INVALID_CONFIG, problem)
       if (value !== null) clean[key] = value
     }
+    const conflict = validateTopicConfigSet(clean)
+    if (conflict) return fail(ErrorCode.INVALID_CONFIG, conflict)
     if (validateOnly) return { errorCode: ErrorCode.NONE, errorMessage: null }
     const topic = this.storage.createTopic(name, partitions, clean)
     this.events.emit({ type: 'topic-created', topic: name, partitions })
@@ -88,6 +90,8 @@ export class TopicService {
       if (value === null) delete next[key]
       else next[key] = value
     }
+    const conflict = validateTopicConfigSet(next)
+    if (conflict) return fail(ErrorCode.INVALID_CONFIG, conflict)
     if (!validateOnly) {
       this.storage.setTopicConfigs(name, next)
       this.events.emit({ type: 'topic-configs-changed', topic: name })

@@ -19,6 +19,7 @@ program
   .addOption(new Option('--fsync <mode>', 'normal: fsync at WAL checkpoints; always: every commit').choices(['normal', 'always']).default('normal'))
   .option('--no-auto-create-topics', 'answer UNKNOWN_TOPIC_OR_PARTITION instead of creating topics on first use')
   .option('--num-partitions <n>', 'partitions for auto-created topics', parsePositive, 1)
+  .option('--cleaner-interval-ms <ms>', 'how often retention and compaction run (0: never)', parseNonNegative, 30_000)
   .option('--ui', 'also serve the console in a browser (browser mode)', false)
   .action(async (opts) => {
     const broker = await startBroker({
@@ -30,12 +31,15 @@ program
       fsync: opts.fsync,
       autoCreateTopics: opts.autoCreateTopics,
       numPartitions: opts.numPartitions,
+      cleanerIntervalMs: opts.cleanerIntervalMs,
     })
     const where = opts.memory ? 'in memory' : `data in ${opts.dataDir ?? defaultDataDir()}`
     process.stdout.write(`Brooklet is ready at ${broker.bootstrap} (${where})\n`)
     if (opts.ui) {
       const { startBrowserMode } = await import('../../electron/browser-mode/start')
-      await startBrowserMode({ broker })
+      // Saved remote clusters live next to the data (in memory with --memory).
+      const clustersFile = opts.memory ? null : `${opts.dataDir ?? defaultDataDir()}/console-clusters.json`
+      await startBrowserMode({ broker, clustersFile })
     }
     let stopping = false
     const stop = async (signal: string) => {
@@ -52,6 +56,12 @@ program
 function parsePort(value: string): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`invalid port: ${value}`)
+  return n
+}
+
+function parseNonNegative(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new Error(`must be a non-negative integer: ${value}`)
   return n
 }
 

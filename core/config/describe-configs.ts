@@ -15,7 +15,7 @@ export const ConfigSource = {
 } as const
 
 /** DescribeConfigsResponse ConfigType values (KIP-569). */
-const CONFIG_TYPE: Record<ConfigType, number> = { boolean: 1, string: 2, int: 3, long: 5, double: 6, list: 7, class: 8 }
+export const CONFIG_TYPE: Record<ConfigType, number> = { boolean: 1, string: 2, int: 3, long: 5, double: 6, list: 7, class: 8 }
 
 export interface DescribedConfig {
   name: string

@@ -10,6 +10,7 @@ import { MemoryStorage } from '../storage/memory/memory-storage'
 import { openStorage } from '../storage/open-storage'
 import type { Storage } from '../storage/storage'
 import { LogService } from './log-service'
+import { LogCleaner } from './cleaner/cleaner'
 
 const dirs: string[] = []
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
@@ -48,6 +49,24 @@ describe('LogService idempotence', () => {
     expect(produce(log, await batch(5n, 1, 0, 2))).toMatchObject({ errorCode: 0, baseOffset: 2n })
     expect(produce(log, await batch(5n, 0, 2, 2))).toMatchObject({ errorCode: ErrorCode.INVALID_PRODUCER_EPOCH })
     expect(log.producers.currentEpoch(5n)).toBe(1)
+  })
+
+  it('forgets producers idle longer than producer.id.expiration.ms', async () => {
+    const clock = { now: 1_000_000 }
+    const storage = new MemoryStorage()
+    storage.createTopic('t', 1, {})
+    const log = new LogService(storage, new BrokerEvents(), () => clock.now)
+    const cleaner = new LogCleaner(storage, { now: () => clock.now, producers: log.producers, producerExpirationMs: 1000 })
+    const sent = await batch(5n, 0, 0, 2)
+    produce(log, sent)
+    clock.now += 1000
+    expect((await cleaner.runNow()).producersExpired).toBe(0)
+    expect(produce(log, sent)).toMatchObject({ errorCode: 0, baseOffset: 0n })
+    clock.now += 1001
+    expect((await cleaner.runNow()).producersExpired).toBe(1)
+    expect(log.producers.currentEpoch(5n)).toBeUndefined()
+    // Unknown again: any sequence is accepted (pitfall 16), so this re-send is appended anew.
+    expect(produce(log, sent)).toMatchObject({ errorCode: 0, baseOffset: 2n })
   })
 
   it('keeps producer state across a restart (SQLite)', async () => {

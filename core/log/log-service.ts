@@ -42,7 +42,7 @@ export class LogService {
     private readonly events: BrokerEvents,
     private readonly now: () => number = Date.now,
   ) {
-    this.producers = new ProducerTable(storage)
+    this.producers = new ProducerTable(storage, now)
   }
 
   partitionExists(topic: string, partition: number): boolean {

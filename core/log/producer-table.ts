@@ -16,18 +16,21 @@ const entryKey = (topicId: string, partition: number, producerId: bigint) => `${
 
 export class ProducerTable {
   private readonly entries = new Map<string, ProducerEntry>()
-  /** Highest epoch seen or handed out per producer id, for InitProducerId epoch bumps (KIP-360). */
-  private readonly epochs = new Map<bigint, number>()
+  /** Highest epoch seen or handed out per producer id (KIP-360 bumps), and when it was last used. */
+  private readonly epochs = new Map<bigint, { epoch: number; atMs: number }>()
   /** Re-sent batches answered from the cache, and batches refused for sequence or epoch errors. */
   readonly stats = { duplicates: 0, rejected: 0 }
 
-  constructor(storage: Storage) {
+  constructor(
+    private readonly storage: Storage,
+    private readonly now: () => number = Date.now,
+  ) {
     for (const r of storage.loadProducerStates()) {
       const topic = storage.getTopic(r.topic)
       if (!topic) continue
       const entry = { producerId: r.producerId, producerEpoch: r.producerEpoch, batches: r.batches, lastTimestampMs: r.lastTimestampMs }
       this.entries.set(entryKey(topic.topicId, r.partition, r.producerId), entry)
-      this.noteEpoch(r.producerId, r.producerEpoch)
+      this.noteEpoch(r.producerId, r.producerEpoch, r.lastTimestampMs)
     }
   }
 
@@ -61,10 +64,18 @@ export class ProducerTable {
   }
 
   currentEpoch(producerId: bigint): number | undefined {
-    return this.epochs.get(producerId)
+    return this.epochs.get(producerId)?.epoch
   }
 
-  noteEpoch(producerId: bigint, epoch: number): void {
-    if ((this.epochs.get(producerId) ?? -1) < epoch) this.epochs.set(producerId, epoch)
+  noteEpoch(producerId: bigint, epoch: number, atMs = this.now()): void {
+    const known = this.epochs.get(producerId)
+    if (!known || known.epoch <= epoch) this.epochs.set(producerId, { epoch, atMs: Math.max(atMs, known?.atMs ?? atMs) })
+  }
+
+  /** Forgets producers idle since before `beforeMs` (producer.id.expiration.ms); returns stored rows removed. */
+  expire(beforeMs: number): number {
+    for (const [key, entry] of this.entries) if (entry.lastTimestampMs < beforeMs) this.entries.delete(key)
+    for (const [id, known] of this.epochs) if (known.atMs < beforeMs) this.epochs.delete(id)
+    return this.storage.expireProducerStates(beforeMs)
   }
 }

@@ -31,6 +31,14 @@ export function logLifeScenarios(get: () => Storage): void {
       expect(s.loadProducerStates().some((p) => p.batches[0]!.firstSeq === -5)).toBe(false)
     })
 
+    it('expires idle producers by their last timestamp', () => {
+      const recent = { ...producerState('t', 1, 6n, 0, 1), lastTimestampMs: 500 }
+      s.appendMany([batchInput('t', 0, 0n, 1)], [producerState('t', 0, 5n, 0, 1), recent])
+      expect(s.expireProducerStates(77)).toBe(0)
+      expect(s.expireProducerStates(78)).toBe(1)
+      expect(s.loadProducerStates()).toEqual([recent])
+    })
+
     it('drops producer state with its topic', () => {
       s.appendMany([batchInput('t', 0, 0n, 1)], [producerState('t', 0, 5n, 0, 1)])
       s.deleteTopic('t')

@@ -110,6 +110,8 @@ export interface Storage {
   appendMany(inputs: AppendInput[], producers?: ProducerStateRecord[]): void
   /** Every persisted producer state (loaded once at start-up). */
   loadProducerStates(): ProducerStateRecord[]
+  /** Forgets producers idle since before `lastTimestampMs` (producer.id.expiration.ms, KIP-854); returns how many rows went. */
+  expireProducerStates(lastTimestampBeforeMs: number): number
   offsets(topic: string, partition: number): PartitionOffsets
   /**
    * Batches whose lastOffset >= fromOffset, in order, starting with the batch CONTAINING fromOffset; stops

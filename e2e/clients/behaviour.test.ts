@@ -5,7 +5,7 @@ import type { RunningBroker } from '../../core/index'
 import { ApiKey } from '../../core/protocol/api-keys'
 import { ErrorCode } from '../../core/protocol/error-codes'
 import { encodeBatch } from '../../core/protocol/records'
-import { readApiVersionsResponse, readFetchResponse, readListOffsetsResponse, readMetadataResponse } from '../../core/protocol/generated'
+import { readApiVersionsResponse, readFetchResponse, readListOffsetsResponse, readMetadataResponse, readProduceResponse } from '../../core/protocol/generated'
 import { apiVersionsFrame, fetchFrame, listOffsetsFrame, produceFrame } from './frames'
 import { RawConnection, requestFrame, responseReader } from './raw-client'
 import { createTopic, testBroker, uniqueTopic } from './helpers'
@@ -48,6 +48,18 @@ describe('protocol behaviour with raw frames', () => {
       expect(frame!.readInt16BE(4), `API ${apiKey} v${version}`).toBe(ErrorCode.UNSUPPORTED_VERSION)
     }
     expect(c.closed).toBe(false)
+    c.destroy()
+  })
+
+  it('advertises Produce from v0 but answers v2 (old message format) with UNSUPPORTED_VERSION per partition', async () => {
+    const topic = uniqueTopic('produce-v2')
+    await createTopic(broker.bootstrap, topic, 1)
+    const c = await open()
+    const legacy = Buffer.alloc(40, 1) // the content does not matter: v0-2 carry message sets v0/v1, which we refuse
+    const response = readProduceResponse(await c.exchange(produceFrame(2, 55, topic, 0, legacy, 1)), 2)
+    expect(response.responses[0]?.partitionResponses[0]?.errorCode).toBe(ErrorCode.UNSUPPORTED_VERSION)
+    const offsets = readListOffsetsResponse(await c.exchange(listOffsetsFrame(1, 56, topic, [0], -1n)), 1)
+    expect(offsets.topics[0]?.partitions[0]?.offset).toBe(0n)
     c.destroy()
   })
 

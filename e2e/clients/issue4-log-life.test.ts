@@ -169,6 +169,15 @@ describe('DeleteRecords', () => {
     expect((await admin.fetchTopicOffsets(topic))[0]).toMatchObject({ low: '300', high: '1000' })
     await admin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: '-1' }] })
     expect((await admin.fetchTopicOffsets(topic))[0]).toMatchObject({ low: '1000', high: '1000' })
+    // A compact-only topic refuses, as Kafka does (POLICY_VIOLATION).
+    const compacted = uniqueTopic('delete-records-compacted')
+    await admin.createTopics({ topics: [{ topic: compacted, numPartitions: 1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }] })
+    await produce(compacted, [{ key: 'k', value: 'v' }])
+    await admin.fetchTopicOffsets(compacted)
+    type DeleteError = { cause?: { partitions?: { error?: { type?: string } }[] } }
+    const refused = await admin.deleteTopicRecords({ topic: compacted, partitions: [{ partition: 0, offset: '1' }] }).then(() => null, (e: DeleteError) => e)
+    // kafkajs wraps its KafkaJSDeleteTopicRecordsError in the retrier's non-retriable error.
+    expect(refused?.cause?.partitions?.[0]?.error?.type).toBe('POLICY_VIOLATION')
   })
 
   it.skipIf(!hasConfluent)('librdkafka 2.0.2 rd_kafka_DeleteRecords (confluent-kafka-python 1.7 has no delete_records)', async () => {
@@ -185,5 +194,29 @@ describe('DeleteRecords', () => {
 describe.skipIf(hasKcat && hasConfluent)('missing clients', () => {
   it('are reported, not silently passed', () => {
     console.warn(`SKIPPED parts of issue4-log-life: kcat ${hasKcat ? 'present' : 'missing'}, confluent_kafka ${hasConfluent ? 'present' : 'missing'}`)
+  })
+})
+
+describe('cleaner timer', () => {
+  it('a broker with a short cleaner interval applies retention by itself', async () => {
+    const timed = await testBroker({ cleanerIntervalMs: 100 })
+    const client = new Kafka({ clientId: 'issue4-timer', brokers: [timed.bootstrap], logLevel: logLevel.NOTHING })
+    const timedAdmin = client.admin()
+    await timedAdmin.connect()
+    try {
+      const topic = uniqueTopic('timer')
+      await timedAdmin.createTopics({ topics: [{ topic, numPartitions: 1, configEntries: [{ name: 'retention.ms', value: '60000' }] }] })
+      const producer = client.producer()
+      await producer.connect()
+      await producer.send({ topic, messages: [{ value: 'old', timestamp: String(Date.now() - 3_600_000) }] })
+      await producer.send({ topic, messages: [{ value: 'new' }] })
+      await producer.disconnect()
+      const deadline = Date.now() + 10_000
+      while (timed.context.storage.offsets(topic, 0).logStartOffset === 0n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+      expect(timed.context.storage.offsets(topic, 0).logStartOffset).toBe(1n)
+    } finally {
+      await timedAdmin.disconnect()
+      await timed.stop()
+    }
   })
 })

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Kafka, logLevel, CompressionTypes } from 'kafkajs'
 import type { RunningBroker } from '../../core/index'
 import { testBroker, uniqueTopic } from './helpers'
@@ -6,11 +6,11 @@ import { testBroker, uniqueTopic } from './helpers'
 let broker: RunningBroker
 let kafka: Kafka
 
-beforeAll(async () => {
+beforeEach(async () => {
   broker = await testBroker()
   kafka = new Kafka({ clientId: 'brooklet-kafkajs-test', brokers: [broker.bootstrap], logLevel: logLevel.NOTHING })
 })
-afterAll(async () => broker?.stop())
+afterEach(async () => broker?.stop())
 
 describe('kafkajs 2.2.4', () => {
   it('creates, lists and describes topics through the admin client', async () => {

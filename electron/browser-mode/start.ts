@@ -11,7 +11,8 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { RunningBroker } from '../../core/index'
-import { createConsole, type ConsoleBackend } from '../console/console-service'
+import type { ConsoleBackend } from '../console/console-service'
+import { createClusterConsole } from '../console/clusters/cluster-console'
 import { createSession } from '../console/session'
 import { RequestGuard, TOKEN_COOKIE } from './security'
 import { StaticFiles, securityHeaders } from './static'
@@ -25,6 +26,8 @@ export interface BrowserModeOptions {
   /** Defaults to a fresh random token per run. */
   token?: string
   templatesFile?: string | null
+  /** Saved remote clusters (JSON); null or absent keeps the list in memory for this run. */
+  clustersFile?: string | null
   /** Where the URL line goes; defaults to stdout. Pass () => {} to stay quiet. */
   log?: (line: string) => void
 }
@@ -64,10 +67,11 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   })
   guard = new RequestGuard(port, token)
   const origin = `http://127.0.0.1:${port}`
-  backend = createConsole({
+  backend = createClusterConsole({
     broker: options.broker,
     shell: 'browser',
     templatesFile: options.templatesFile ?? null,
+    clustersFile: options.clustersFile ?? null,
     exportTarget: { dir: join(tmpdir(), 'brooklet-exports'), downloadUrl: (jobId) => `/api/download/${encodeURIComponent(jobId)}` },
   })
   const url = `${origin}/?token=${token}`

@@ -19,6 +19,8 @@ import { TemplateStore } from './template-store'
 import { Throughput } from './throughput'
 import { WireCluster } from './wire-cluster'
 import { buildHandlers, type Handlers } from './handlers'
+import { consoleDbFileFor, createGroupsBackend } from './groups-backend'
+import { Inspector } from './inspector/inspector'
 
 export interface ConsoleOptions {
   /** The embedded broker; its bootstrap is used unless `bootstrap` names another cluster. */
@@ -74,7 +76,11 @@ export function createConsole(options: ConsoleOptions): ConsoleBackend {
     ? watchEmbedded(deps.embedded, deps.throughput, (c) => emit('broker:changed', c))
     : watchRemote(deps.wire, deps.throughput, (c) => emit('broker:changed', c))
   const ticker = setInterval(() => emit('stats:tick', deps.throughput.snapshot()), 1000)
-  const handlers: Handlers = buildHandlers({ deps, options, produce, exports, tails, templates, startedAtMs })
+  // The protocol inspector records only inside the embedded broker (remote clusters do not expose requests).
+  const inspector = deps.embedded ? new Inspector(deps.embedded, (b) => emit('inspector:batch', b)) : null
+  // Consumer groups (issue 7): lag sampler + history and the rebalance timeline, in the console's own SQLite file.
+  const groups = createGroupsBackend(deps, { dbFile: consoleDbFileFor(options, bootstrap), emit: (c) => emit('broker:changed', c) })
+  const handlers: Handlers = buildHandlers({ deps, options, produce, exports, tails, templates, startedAtMs, inspector, groups: groups.handlers })
 
   return {
     async invoke(channel, args) {
@@ -95,6 +101,8 @@ export function createConsole(options: ConsoleOptions): ConsoleBackend {
     exportedFile: (jobId) => exports.files.get(jobId),
     async close() {
       clearInterval(ticker)
+      groups.close()
+      inspector?.close()
       stopWatch()
       tails.stopAll()
       listeners.clear()

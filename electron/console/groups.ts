@@ -4,7 +4,7 @@ import type { GroupDetail, GroupMemberInfo, GroupSummary, PartitionLag, TopicCon
 import type { ConsoleDeps } from './deps'
 import { LATEST } from './wire-cluster'
 
-type OffsetRow = PartitionLag & { topic: string }
+export type OffsetRow = PartitionLag & { topic: string }
 
 async function endOffsets(deps: ConsoleDeps, topic: string): Promise<Map<number, bigint>> {
   try {
@@ -16,7 +16,7 @@ async function endOffsets(deps: ConsoleDeps, topic: string): Promise<Map<number,
 }
 
 /** Committed offsets of a group with lag = log end - committed (null when nothing is committed). */
-async function groupOffsets(deps: ConsoleDeps, groupId: string, topics?: string[]): Promise<OffsetRow[]> {
+export async function groupOffsets(deps: ConsoleDeps, groupId: string, topics?: string[]): Promise<OffsetRow[]> {
   const admin = await deps.admin()
   const fetched = await admin.fetchOffsets(topics ? { groupId, topics } : { groupId })
   const rows: OffsetRow[] = []
@@ -42,7 +42,7 @@ function totalLag(rows: PartitionLag[]): bigint {
   return rows.reduce((n, r) => n + (r.lag === null ? 0n : BigInt(r.lag)), 0n)
 }
 
-function decodeAssignment(buf: Buffer): { topic: string; partitions: number[] }[] {
+export function decodeAssignment(buf: Buffer): { topic: string; partitions: number[] }[] {
   try {
     const a = AssignerProtocol.MemberAssignment.decode(buf)
     return a ? Object.entries(a.assignment).map(([topic, partitions]) => ({ topic, partitions })) : []
@@ -62,6 +62,7 @@ export async function listGroups(deps: ConsoleDeps): Promise<GroupSummary[]> {
       groupId: g.groupId,
       state: g.state,
       protocolType: g.protocolType,
+      protocol: g.protocol,
       members: g.members.length,
       topics: [...new Set(offsets.map((o) => o.topic))].sort(),
       lag: offsets.length > 0 ? totalLag(offsets).toString() : null,

@@ -15,6 +15,9 @@ import type { TemplateStore } from './template-store'
 import { renderTemplate } from './templates'
 import { addPartitions, alterTopicConfigs, configDefs, createTopic, deleteTopic, getTopic, listTopics } from './topics'
 import { EARLIEST, LATEST } from './wire-cluster'
+import { buildInspectorHandlers } from './inspector/handlers'
+import type { Inspector } from './inspector/inspector'
+import type { GroupsHandlers } from './groups-backend'
 
 export type Handlers = { [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<ResultValue<C>> }
 
@@ -26,6 +29,10 @@ export interface HandlerContext {
   tails: TailSubscriptions
   templates: TemplateStore
   startedAtMs: number
+  /** Embedded broker only. */
+  inspector?: Inspector | null
+  /** Consumer-group channels (issue 7), built by groups-backend.ts. */
+  groups: GroupsHandlers
 }
 
 const APP_VERSION = '0.1.0'
@@ -96,6 +103,8 @@ function notSupported(message: string): Error {
 export function buildHandlers(h: HandlerContext): Handlers {
   const { deps } = h
   return {
+    ...buildInspectorHandlers(h.inspector ?? null),
+    ...h.groups,
     'app:info': async () => ({ shell: h.options.shell, version: APP_VERSION, platform: `${process.platform} (node ${nodeVersion})` }),
     'broker:status': () => brokerStatus(h),
     'broker:stats': async () => deps.throughput.snapshot(),

@@ -24,23 +24,31 @@
  *   produce:render-template    expands placeholders once, for a preview
  *   templates:list | templates:save | templates:delete   produce templates saved per topic
  *   groups:list | groups:describe
+ *   groups:lag | groups:lag-history | groups:reset-offsets | groups:delete | groups:timeline   (groups-types.ts)
  *   clients:list               open connections (embedded broker only)
  *   files:reveal               shows an exported file in the OS file manager (Electron only)
- * Event channels: broker:changed, stats:tick, messages:tail, produce:progress, export:progress
+ *   inspector:* | clients:activity | clients:topic | clusters:*   (inspector-types.ts)
+ * Event channels: inspector:batch, clusters:changed (inspector-types.ts), broker:changed, stats:tick, messages:tail, produce:progress, export:progress
  */
 
 export type * from './types'
 export type * from './message-types'
+export type * from './groups-types'
+export type * from './inspector-types'
 import type {
   AppInfo, BrokerChange, BrokerStatus, ClientList, ClusterOverview, ConfigChange, ConfigDef, CreateTopicInput, GroupDetail, GroupSummary, IpcError, LiveStats, Result, TopicConfigEntry, TopicConsumer, TopicDetail, TopicSummary,
 } from './types'
 import type {
   ExportProgress, ExportRequest, ExportResult, MessagePage, MessageQuery, PartitionForKey, ProduceProgress, ProduceRecordsRequest, ProduceRequest, ProduceSummary, ProduceTemplate, ProduceTemplateInput, TailBatch, TailRequest, TailSubscription,
 } from './message-types'
+// Consumer-group channels (issue 7) live in their own file and are merged into the maps below.
+import { GROUPS_INVOKE_CHANNELS, type GroupsInvoke } from './groups-types'
+// Protocol inspector, client activity and cluster channels (issue 7), likewise.
+import { INSPECTOR_EVENT_CHANNELS, INSPECTOR_INVOKE_CHANNELS, type InspectorEvents, type InspectorInvoke } from './inspector-types'
 
 // ---------------------------------------------------------------- the channel maps
 
-export interface Invoke {
+export interface Invoke extends GroupsInvoke, InspectorInvoke {
   'app:info': { args: []; result: Result<AppInfo> }
   'broker:status': { args: []; result: Result<BrokerStatus> }
   'broker:stats': { args: []; result: Result<LiveStats> }
@@ -72,7 +80,7 @@ export interface Invoke {
   'files:reveal': { args: [path: string]; result: Result<null> }
 }
 
-export interface Events {
+export interface Events extends InspectorEvents {
   'broker:changed': [change: BrokerChange]
   'stats:tick': [stats: LiveStats]
   'messages:tail': [batch: TailBatch]
@@ -102,10 +110,13 @@ export const INVOKE_CHANNELS = [
   'produce:send', 'produce:records', 'produce:cancel', 'produce:partition-for-key', 'produce:render-template',
   'templates:list', 'templates:save', 'templates:delete',
   'groups:list', 'groups:describe', 'clients:list', 'files:reveal',
+  ...GROUPS_INVOKE_CHANNELS,
+  ...INSPECTOR_INVOKE_CHANNELS,
 ] as const satisfies readonly InvokeChannel[]
 
 export const EVENT_CHANNELS = [
   'broker:changed', 'stats:tick', 'messages:tail', 'produce:progress', 'export:progress',
+  ...INSPECTOR_EVENT_CHANNELS,
 ] as const satisfies readonly EventChannel[]
 
 // Compile-time proof that the runtime lists name every channel (adding one to a map without the list fails here).

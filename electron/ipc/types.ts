@@ -185,6 +185,8 @@ export interface GroupSummary {
   topics: string[]
   /** Total lag over committed partitions; null when unknown. */
   lag: Int64 | null
+  /** The selected assignor (range, roundrobin, ...) while Stable; '' otherwise. Added in issue 7. */
+  protocol?: string
 }
 
 export interface GroupMemberInfo {

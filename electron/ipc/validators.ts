@@ -4,6 +4,8 @@
  */
 import type { InvokeArgs, InvokeChannel, Result, TextFilter } from './contract'
 import { fail, ok } from './contract'
+import { groupsValidators } from './groups-validators'
+import { inspectorValidators } from './inspector-validators'
 import {
   SchemaError, array, bool, byKind, int, int64, literal, nullable, num, object, optional, record, regexSource, str,
   tuple, type Check,
@@ -130,6 +132,8 @@ export const validators: { [C in InvokeChannel]: Check<unknown[]> } = {
   'groups:describe': tuple(groupId),
   'clients:list': tuple(),
   'files:reveal': tuple(str({ min: 1, max: 4096 })),
+  ...groupsValidators,
+  ...inspectorValidators,
 }
 
 /** Validates one invoke's args; the error message names the channel and the offending field. */

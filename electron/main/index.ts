@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs'
 import { dirname, join, normalize, resolve, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { RunningBroker } from '../../core/index'
-import { createConsole, type ConsoleBackend } from '../console/console-service'
+import type { ConsoleBackend } from '../console/console-service'
+import { createClusterConsole } from '../console/clusters/cluster-console'
 import { startEmbeddedBroker } from './broker-host'
 import { registerElectronIpc, type IpcRegistration } from './ipc'
 
@@ -92,10 +93,11 @@ async function main(): Promise<void> {
   hardenContents()
   serveRenderer()
   broker = await startEmbeddedBroker({ userDataDir: app.getPath('userData') })
-  backend = createConsole({
+  backend = createClusterConsole({
     broker,
     shell: 'electron',
     templatesFile: join(app.getPath('userData'), 'templates.json'),
+    clustersFile: join(app.getPath('userData'), 'clusters.json'),
     exportTarget: { dir: app.getPath('downloads') },
     revealFile: (path) => shell.showItemInFolder(path),
   })

@@ -2,6 +2,9 @@ import { useCallback, useState } from 'react'
 import { EmptyState } from './components/states'
 import { icons } from './components/icons'
 import { ClientsPage } from './features/clients/clients-page'
+import { ConnectPage } from './features/connect/connect-page'
+import { InspectorPage } from './features/inspector/inspector-page'
+import { GroupPage } from './features/groups/group-page'
 import { GroupsPage } from './features/groups/groups-page'
 import { OverviewPage } from './features/overview/overview-page'
 import { ProducePage } from './features/produce/produce-page'
@@ -22,8 +25,11 @@ function Page({ route }: { route: Route }) {
     case 'topics': return <TopicsPage />
     case 'topic': return <TopicPage key={route.topic} topic={route.topic} tab={route.tab} />
     case 'groups': return <GroupsPage />
+    case 'group': return <GroupPage key={route.groupId} groupId={route.groupId} />
     case 'produce': return <ProducePage key={route.topic ?? ''} initialTopic={route.topic} />
     case 'clients': return <ClientsPage />
+    case 'inspector': return <InspectorPage />
+    case 'connect': return <ConnectPage />
     case 'not-found':
       return (
         <div className="page">

@@ -9,6 +9,8 @@ import './styles/base.css'
 import './styles/shell.css'
 import './styles/components.css'
 import './styles/messages.css'
+import './styles/inspector.css'
+import './styles/groups.css'
 
 applyInitialTheme()
 

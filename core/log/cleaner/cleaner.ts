@@ -11,8 +11,10 @@ export interface CleanerOptions {
   /** Period of the timer started by start(); Kafka checks retention every 5 minutes, we default to 30 s. */
   intervalMs?: number
   log?: (line: string) => void
-  /** Called after a pass moved a log start offset, so fetch waiters and listeners can react. */
-  onLogStartMoved?: (topic: string, partition: number, logStartOffset: bigint) => void
+  /** Idempotent producer state to expire after producerExpirationMs of inactivity. */
+  producers?: { expire(beforeMs: number): number }
+  /** Kafka's producer.id.expiration.ms (KIP-854), one day by default. */
+  producerExpirationMs?: number
 }
 
 export interface CleanerReport {
@@ -23,10 +25,12 @@ export interface CleanerReport {
   compactedRecordsRemoved: number
   compactedBytesBefore: number
   compactedBytesAfter: number
+  producersExpired: number
   errors: string[]
 }
 
 export const DEFAULT_CLEANER_INTERVAL_MS = 30_000
+export const DEFAULT_PRODUCER_EXPIRATION_MS = 86_400_000
 
 export class LogCleaner {
   private readonly now: () => number
@@ -72,7 +76,7 @@ export class LogCleaner {
   private async pass(force: boolean): Promise<CleanerReport> {
     const report: CleanerReport = {
       partitionsScanned: 0, retentionBatchesDeleted: 0, compactionsRun: 0, compactedRecordsRemoved: 0,
-      compactedBytesBefore: 0, compactedBytesAfter: 0, errors: [],
+      compactedBytesBefore: 0, compactedBytesAfter: 0, producersExpired: 0, errors: [],
     }
     for (const topic of this.storage.listTopics()) {
       for (let partition = 0; partition < topic.partitionCount; partition++) {
@@ -86,6 +90,8 @@ export class LogCleaner {
         }
       }
     }
+    const expiration = this.options.producerExpirationMs ?? DEFAULT_PRODUCER_EXPIRATION_MS
+    report.producersExpired = this.options.producers?.expire(this.now() - expiration) ?? 0
     return report
   }
 
@@ -97,7 +103,6 @@ export class LogCleaner {
     if (cutoff === null || cutoff <= this.storage.offsets(topic, partition).logStartOffset) return
     this.storage.deleteRecordsBefore(topic, partition, cutoff)
     report.retentionBatchesDeleted += infos.filter((b) => b.lastOffset < cutoff).length
-    this.options.onLogStartMoved?.(topic, partition, cutoff)
   }
 
   private async compact(topic: string, topicId: string, partition: number, force: boolean, report: CleanerReport): Promise<void> {

@@ -122,6 +122,14 @@ export class MemoryStorage implements Storage {
     return [...this.producers.values()].map(copyProducer)
   }
 
+  expireProducerStates(lastTimestampBeforeMs: number): number {
+    let removed = 0
+    for (const [key, p] of this.producers) {
+      if (p.lastTimestampMs < lastTimestampBeforeMs) removed += Number(this.producers.delete(key))
+    }
+    return removed
+  }
+
   offsets(topic: string, partition: number): PartitionOffsets {
     return this.log(topic, partition).offsets()
   }

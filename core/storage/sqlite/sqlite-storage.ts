@@ -187,6 +187,10 @@ export class SqliteStorage implements Storage {
     return loadProducerStates(this.stmts, this.topics)
   }
 
+  expireProducerStates(lastTimestampBeforeMs: number): number {
+    return this.stmts.expireProducerStates.run(lastTimestampBeforeMs).changes
+  }
+
   batchInfos(topic: string, partition: number, fromOffset: bigint, limit: number): BatchInfo[] {
     return this.stmts.batchInfosFrom.all(this.partition(topic, partition).id, fromOffset, limit).map(toBatchInfo)
   }

@@ -109,6 +109,7 @@ export function prepareStatements(db: Database.Database) {
          producer_epoch = excluded.producer_epoch, last_timestamp_ms = excluded.last_timestamp_ms, batches = excluded.batches`,
     ) as Stmt<[bigint, bigint, number, number, string]>,
     allProducerStates: db.prepare('SELECT * FROM producer_states') as Stmt<[], ProducerStateRow>,
+    expireProducerStates: db.prepare('DELETE FROM producer_states WHERE last_timestamp_ms < ?') as Stmt<[number]>,
     setLogStart: db.prepare('UPDATE partitions SET log_start_offset = ? WHERE id = ?') as Stmt<[bigint, bigint]>,
     // committed offsets
     upsertOffset: db.prepare(

@@ -14,6 +14,7 @@ def parse_args(description):
     parser.add_argument('--base-timestamp', type=int, default=0, help='record i gets timestamp base+i; 0 = now')
     parser.add_argument('--origin', default='python')
     parser.add_argument('--group', default=None, help='consume with this consumer group instead of assign()')
+    parser.add_argument('--compression', default=None, help='producer compression codec (gzip, snappy, lz4, zstd)')
     parser.add_argument('--timeout', type=float, default=40.0)
     return parser.parse_args()
 

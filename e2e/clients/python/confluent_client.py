@@ -16,7 +16,10 @@ def create(args):
 
 
 def produce(args):
-    producer = Producer({'bootstrap.servers': args.bootstrap, 'linger.ms': 5, 'acks': 'all'})
+    config = {'bootstrap.servers': args.bootstrap, 'linger.ms': 5, 'acks': 'all'}
+    if args.compression:
+        config['compression.type'] = args.compression
+    producer = Producer(config)
     acks, errors = [], []
 
     def on_delivery(err, msg):

@@ -15,7 +15,7 @@ def create(args):
 
 
 def produce(args):
-    producer = KafkaProducer(bootstrap_servers=args.bootstrap, linger_ms=5, acks=1)
+    producer = KafkaProducer(bootstrap_servers=args.bootstrap, linger_ms=5, acks=1, compression_type=args.compression)
     base = args.base_timestamp or int(time.time() * 1000)
     futures = []
     for i in range(args.count):

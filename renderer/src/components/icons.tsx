@@ -32,4 +32,7 @@ export const icons = {
   chevronDown: <Icon><path d="M6 9l6 6 6-6" /></Icon>,
   refresh: <Icon><path d="M20 12a8 8 0 1 1-2.3-5.7L20 8" /><path d="M20 3v5h-5" /></Icon>,
   keyboard: <Icon><rect x="2" y="6" width="20" height="12" rx="2" /><path d="M6 10h.01M10 10h.01M14 10h.01M18 10h.01M7 14h10" /></Icon>,
+  inspector: <Icon><path d="M3 6h8M3 12h5M3 18h8" /><circle cx="16" cy="13" r="4" /><path d="M19 16l2.5 2.5" /></Icon>,
+  code: <Icon><path d="M8 7l-5 5 5 5M16 7l5 5-5 5M13.5 5l-3 14" /></Icon>,
+  server: <Icon><rect x="3" y="4" width="18" height="7" rx="1.5" /><rect x="3" y="13" width="18" height="7" rx="1.5" /><path d="M7 7.5h.01M7 16.5h.01" /></Icon>,
 }

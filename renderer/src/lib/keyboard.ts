@@ -8,6 +8,8 @@ export const goShortcuts: { key: string; label: string; route: Route }[] = [
   { key: 'g', label: 'Consumer groups', route: { name: 'groups' } },
   { key: 'p', label: 'Produce', route: { name: 'produce' } },
   { key: 'c', label: 'Clients', route: { name: 'clients' } },
+  { key: 'i', label: 'Protocol inspector', route: { name: 'inspector' } },
+  { key: 'k', label: 'Connect a client (snippets)', route: { name: 'connect' } },
 ]
 
 function isTyping(target: EventTarget | null): boolean {

@@ -2,6 +2,7 @@ import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import type { BrokerChange } from '../../../electron/ipc/contract'
 import { brokerKeys } from '../features/broker/queries'
 import { clientKeys } from '../features/clients/queries'
+import { clusterKeys } from '../features/clusters/queries'
 import { groupKeys } from '../features/groups/queries'
 import { topicKeys } from '../features/topics/queries'
 import { api } from './api'
@@ -51,10 +52,16 @@ export function startLiveSync(client: QueryClient): () => void {
     schedule(keysFor(change))
   })
   const offStats = api.on('stats:tick', (stats) => client.setQueryData(brokerKeys.stats(), stats))
+  // Another cluster became active: every cached answer describes the old one.
+  const offClusters = api.on('clusters:changed', (list) => {
+    client.setQueryData(clusterKeys.list(), list)
+    void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== clusterKeys.all[0] })
+  })
 
   return () => {
     offChanged()
     offStats()
+    offClusters()
     if (timer !== null) clearTimeout(timer)
   }
 }

@@ -9,12 +9,15 @@ export type Route =
   | { name: 'topics' }
   | { name: 'topic'; topic: string; tab: TopicTab }
   | { name: 'groups' }
+  | { name: 'group'; groupId: string }
   | { name: 'produce'; topic?: string }
   | { name: 'clients' }
+  | { name: 'inspector' }
+  | { name: 'connect' }
   | { name: 'not-found'; path: string }
 
-export type TopicTab = 'messages' | 'partitions' | 'configs' | 'consumers'
-const topicTabs: readonly TopicTab[] = ['messages', 'partitions', 'configs', 'consumers']
+export type TopicTab = 'messages' | 'partitions' | 'configs' | 'consumers' | 'lanes'
+const topicTabs: readonly TopicTab[] = ['messages', 'partitions', 'configs', 'consumers', 'lanes']
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/'
@@ -28,8 +31,11 @@ export function parseHash(hash: string): Route {
     const tab = topicTabs.find((t) => t === third) ?? 'messages'
     return { name: 'topic', topic: second, tab }
   }
+  if (head === 'groups' && second) return { name: 'group', groupId: second }
   if (head === 'groups') return { name: 'groups' }
   if (head === 'clients') return { name: 'clients' }
+  if (head === 'inspector') return { name: 'inspector' }
+  if (head === 'connect') return { name: 'connect' }
   if (head === 'produce') {
     const topic = params.get('topic') ?? undefined
     return topic ? { name: 'produce', topic } : { name: 'produce' }
@@ -43,7 +49,10 @@ export function href(route: Route): string {
     case 'topics': return '#/topics'
     case 'topic': return `#/topics/${encodeURIComponent(route.topic)}/${route.tab}`
     case 'groups': return '#/groups'
+    case 'group': return `#/groups/${encodeURIComponent(route.groupId)}`
     case 'clients': return '#/clients'
+    case 'inspector': return '#/inspector'
+    case 'connect': return '#/connect'
     case 'produce': return route.topic ? `#/produce?topic=${encodeURIComponent(route.topic)}` : '#/produce'
     case 'not-found': return '#/'
   }

@@ -7,8 +7,10 @@ import { formatBytes, formatCount } from '../../lib/format'
 import { href, type TopicTab } from '../../lib/router'
 import { MessageBrowser } from '../messages/message-browser'
 import { ConfigsTab } from './configs-tab'
+import { TopicClientsPanel } from '../clients/topic-clients-panel'
 import { ConsumersTab } from './consumers-tab'
 import { DeleteTopicDialog } from './delete-topic-dialog'
+import { LanesTab } from './lanes-tab'
 import { PartitionsTab } from './partitions-tab'
 import { topicQueries } from './queries'
 
@@ -22,6 +24,7 @@ export function TopicPage({ topic, tab }: { topic: string; tab: TopicTab }) {
     { id: 'partitions', label: <>Partitions {d && <span className="badge">{d.partitions.length}</span>}</> },
     { id: 'configs', label: <>Configs {overrides > 0 && <span className="badge accent">{overrides}</span>}</> },
     { id: 'consumers', label: 'Consumers' },
+    { id: 'lanes', label: 'Live lanes' },
   ]
 
   return (
@@ -41,7 +44,8 @@ export function TopicPage({ topic, tab }: { topic: string; tab: TopicTab }) {
           {tab === 'messages' && <MessageBrowser topic={topic} partitionCount={d?.partitions.length ?? 0} />}
           {tab === 'partitions' && <PartitionsTab detail={d} />}
           {tab === 'configs' && <ConfigsTab topic={topic} configs={d?.configs} />}
-          {tab === 'consumers' && <ConsumersTab topic={topic} />}
+          {tab === 'consumers' && <><TopicClientsPanel topic={topic} /><ConsumersTab topic={topic} /></>}
+          {tab === 'lanes' && <><LanesTab topic={topic} /><TopicClientsPanel topic={topic} /></>}
         </>
       )}
       {deleting && <DeleteTopicDialog topic={topic} leave onClose={() => setDeleting(false)} />}
