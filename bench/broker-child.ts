@@ -10,11 +10,16 @@ export interface TopicStats {
   batches: number
   batchBytes: number
 }
+export interface ApiStats {
+  count: number
+  requestBytes: number
+  responseBytes: number
+  handlerMs: number
+}
 export interface BrokerStats {
   topics: Record<string, TopicStats>
-  produceRequests: number
-  produceRequestBytes: number
-  produceHandlerMs: number
+  /** By API key: 0 Produce, 1 Fetch. */
+  apis: Record<number, ApiStats>
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as BrokerOptions
@@ -23,7 +28,7 @@ const broker = await startBroker({ ...options, port: 0, log: () => undefined })
 const pragmas = process.env.BENCH_SQLITE_PRAGMAS
 const db = (broker.context.storage as unknown as { db?: { pragma(p: string): unknown } }).db
 if (pragmas && db) for (const p of pragmas.split(';').filter(Boolean)) db.pragma(p)
-let stats: BrokerStats = { topics: {}, produceRequests: 0, produceRequestBytes: 0, produceHandlerMs: 0 }
+let stats: BrokerStats = { topics: {}, apis: {} }
 broker.context.events.on((event) => {
   if (event.type !== 'records-appended') return
   const t = (stats.topics[event.topic] ??= { batches: 0, batchBytes: 0 })
@@ -31,15 +36,17 @@ broker.context.events.on((event) => {
   t.batchBytes += event.bytes
 })
 broker.context.events.onRequest((event) => {
-  if (event.apiKey !== 0) return
-  stats.produceRequests++
-  stats.produceRequestBytes += event.requestBytes
-  stats.produceHandlerMs += event.durationMs
+  if (event.apiKey !== 0 && event.apiKey !== 1) return
+  const a = (stats.apis[event.apiKey] ??= { count: 0, requestBytes: 0, responseBytes: 0, handlerMs: 0 })
+  a.count++
+  a.requestBytes += event.requestBytes
+  a.responseBytes += event.responseBytes
+  a.handlerMs += event.durationMs
 })
 createInterface({ input: process.stdin }).on('line', (line) => {
   if (line.trim() !== 'stats') return
   process.stdout.write(`STATS ${JSON.stringify(stats)}\n`)
-  stats = { topics: {}, produceRequests: 0, produceRequestBytes: 0, produceHandlerMs: 0 }
+  stats = { topics: {}, apis: {} }
 })
 process.stdout.write(`READY ${broker.port}\n`)
 process.on('SIGTERM', () => {

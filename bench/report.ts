@@ -12,11 +12,12 @@ export interface ThroughputRow {
   result: ClientResult
   /** Broker CPU seconds per wall second during the run (1.0 = one core saturated). */
   brokerCpu: number
-  /** Mean stored RecordBatch size and produce request size: what the client really sent. */
+  /** Mean stored RecordBatch size: what the client really sent. */
   avgBatchBytes?: number
-  avgProduceRequestBytes?: number
-  /** Mean time the broker spent on one produce request (decode, append, encode). */
-  avgProduceHandlerMs?: number
+  /** Mean produce request size (produce rows) or fetch response size (consume rows). */
+  avgRequestBytes?: number
+  /** Mean time the broker spent on one such request (decode, append or read, encode; fetch includes waiting). */
+  avgHandlerMs?: number
   /** MB/s of every run of this figure; the row shows the median run. */
   runsMBps?: number[]
 }
@@ -39,7 +40,7 @@ export function printThroughput(rows: ThroughputRow[]): void {
   const nullOf = (row: ThroughputRow) =>
     rows.find((r) => r.engine === 'null' && r.test === row.test && r.client === row.client && r.acks === row.acks)
   console.log('\nThroughput, 1 KiB records (MB = 10^6 bytes)')
-  const head = ['test', 'client', 'acks', 'storage', 'MB/s', 'runs MB/s', 'msgs/s', 'vs null', 'broker CPU', 'client CPU', 'batch KiB', 'req KiB', 'ms/req', 'errors']
+  const head = ['test', 'client', 'acks', 'storage', 'MB/s', 'runs MB/s', 'msgs/s', 'vs null', 'broker CPU', 'client CPU', 'batch KiB', 'req/resp KiB', 'ms/req', 'errors']
   const lines = rows.map((row) => {
     const base = nullOf(row)
     const ratio = base && row.engine !== 'null' ? `${((mbps(row.result) / mbps(base.result)) * 100).toFixed(0)} %` : ''
@@ -47,7 +48,7 @@ export function printThroughput(rows: ThroughputRow[]): void {
       row.test, row.client, row.acks, row.engine, mbps(row.result).toFixed(1), (row.runsMBps ?? []).map((x) => x.toFixed(0)).join('/'),
       Math.round(row.result.messages / row.result.seconds).toLocaleString('en-US'), ratio,
       `${(row.brokerCpu * 100).toFixed(0)} %`, row.result.clientCpu === undefined ? '' : `${(row.result.clientCpu * 100).toFixed(0)} %`,
-      kib(row.avgBatchBytes), kib(row.avgProduceRequestBytes), row.avgProduceHandlerMs?.toFixed(2) ?? '', String(row.result.errors),
+      kib(row.avgBatchBytes), kib(row.avgRequestBytes), row.avgHandlerMs?.toFixed(2) ?? '', String(row.result.errors),
     ]
   })
   printTable(head, lines)

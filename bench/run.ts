@@ -2,16 +2,19 @@
 // plus start-up times. Prints a table and writes bench/results/<timestamp>.json (and latest.json).
 // Flags: --profile (broker runs under node --cpu-prof, profiles in bench/results/profiles/), --quick (1/4 sizes),
 // --only=null,memory,sqlite (storage engines to run), --repeat=N (runs per figure, the median is reported; default 3).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { spawnBroker } from './broker-process'
+import type { ApiStats } from './broker-child'
 import { kafkajsProduce, librdkafkaConsume, librdkafkaProduce, type ClientResult } from './clients'
 import { cliVariants, measureCli, measureStartBroker, type StartupFigures } from './startup'
 import { machine, printStartup, printThroughput, type ThroughputRow } from './report'
 
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url))
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const profile = args.includes('--profile')
@@ -50,8 +53,7 @@ async function benchEngine(engine: Engine): Promise<ThroughputRow[]> {
     return {
       test, client, acks, engine, result, brokerCpu,
       avgBatchBytes: batches.n ? batches.bytes / batches.n : undefined,
-      avgProduceRequestBytes: s.produceRequests ? s.produceRequestBytes / s.produceRequests : undefined,
-      avgProduceHandlerMs: s.produceRequests ? s.produceHandlerMs / s.produceRequests : undefined,
+      ...requestFigures(test === 'consume' ? s.apis[1] : s.apis[0], test === 'consume'),
     }
   }
   try {
@@ -70,6 +72,12 @@ async function benchEngine(engine: Engine): Promise<ThroughputRow[]> {
   return rows
 }
 
+/** Mean size of the data-carrying message (produce request, fetch response) and mean handler time. */
+function requestFigures(a: ApiStats | undefined, fetch: boolean): Pick<ThroughputRow, 'avgRequestBytes' | 'avgHandlerMs'> {
+  if (!a?.count) return {}
+  return { avgRequestBytes: (fetch ? a.responseBytes : a.requestBytes) / a.count, avgHandlerMs: a.handlerMs / a.count }
+}
+
 async function main(): Promise<void> {
   mkdirSync(RESULTS, { recursive: true })
   const info = machine()
@@ -78,6 +86,8 @@ async function main(): Promise<void> {
   const rows: ThroughputRow[] = []
   for (const engine of engines) rows.push(...(await benchEngine(engine)))
   process.stderr.write('  start-up...\n')
+  // The bundled-CLI rows need dist/cli.js; an existing bundle is used as is (`npm run build:cli` refreshes it).
+  if (!existsSync(join(ROOT, 'dist/cli.js'))) execFileSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { stdio: 'inherit' })
   const startup: Record<string, StartupFigures> = { 'startBroker() memory': await measureStartBroker(quick ? 10 : 30) }
   for (const variant of cliVariants()) startup[`CLI ${variant.name}`] = await measureCli(variant, quick ? 3 : 7)
   const load = { before: loadBefore, after: loadavg() }

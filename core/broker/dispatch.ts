@@ -29,7 +29,7 @@ export async function dispatch(frame: Buffer, connection: ConnectionInfo, broker
   const result = { apiKey, apiVersion, correlationId }
   const handler = handlerFor(apiKey)
   if (!handler || apiVersion < handler.minVersion || apiVersion > handler.maxVersion) {
-    broker.options.log(`connection ${connection.id}: unsupported API ${apiKey} v${apiVersion} from ${header.clientId ?? '?'}`)
+    broker.options.log(`connection ${connection.id}: unsupported API ${apiKey} v${apiVersion} from ${printable(header.clientId ?? '?')}`)
     return { ...result, response: unsupportedVersionBody(header, broker) }
   }
   const request = handler.read(reader, apiVersion)
@@ -46,3 +46,8 @@ export async function dispatch(frame: Buffer, connection: ConnectionInfo, broker
   return { ...result, response: writer.finish() }
 }
 
+
+/** Client ids are client input: escape control characters so a log line stays one readable line. */
+function printable(text: string): string {
+  return JSON.stringify(text.slice(0, 200)).slice(1, -1)
+}

@@ -6,7 +6,7 @@ import { ApiKey } from '../../core/protocol/api-keys'
 import { ErrorCode } from '../../core/protocol/error-codes'
 import { encodeBatch } from '../../core/protocol/records'
 import { readApiVersionsResponse, readFetchResponse, readListOffsetsResponse, readMetadataResponse, readProduceResponse } from '../../core/protocol/generated'
-import { apiVersionsFrame, fetchFrame, listOffsetsFrame, produceFrame } from './frames'
+import { apiVersionsFrame, fetchFrame, listOffsetsFrame, metadataFrame, produceFrame } from './frames'
 import { RawConnection, requestFrame, responseReader } from './raw-client'
 import { createTopic, testBroker, uniqueTopic } from './helpers'
 
@@ -60,6 +60,33 @@ describe('protocol behaviour with raw frames', () => {
     expect(response.responses[0]?.partitionResponses[0]?.errorCode).toBe(ErrorCode.UNSUPPORTED_VERSION)
     const offsets = readListOffsetsResponse(await c.exchange(listOffsetsFrame(1, 56, topic, [0], -1n)), 1)
     expect(offsets.topics[0]?.partitions[0]?.offset).toBe(0n)
+    c.destroy()
+  })
+
+  it('Metadata v0 with an empty topic list means all topics; v1 with an empty list means none', async () => {
+    const topic = uniqueTopic('listed')
+    await createTopic(broker.bootstrap, topic, 2)
+    const c = await open()
+    const all = readMetadataResponse(await c.exchange(metadataFrame(0, 60, [])), 0)
+    expect(all.topics.map((t) => t.name)).toContain(topic)
+    const none = readMetadataResponse(await c.exchange(metadataFrame(1, 61, [])), 1)
+    expect(none.topics).toEqual([])
+    const unknown = readMetadataResponse(await c.exchange(metadataFrame(4, 62, [uniqueTopic('absent')])), 4)
+    expect(unknown.topics[0]?.errorCode).toBe(0) // auto-creation is on by default, as in Kafka
+    c.destroy()
+  })
+
+  it('answers 2,000 pipelined requests in one write, in order (pitfall 4)', async () => {
+    const topic = uniqueTopic('pipelined')
+    await createTopic(broker.bootstrap, topic, 1)
+    const c = await open()
+    const frames = Array.from({ length: 2_000 }, (_, i) =>
+      i % 3 === 0 ? apiVersionsFrame(i % 4, i) : i % 3 === 1 ? metadataFrame(1, i, [topic]) : listOffsetsFrame(1, i, topic, [0], -1n))
+    c.send(Buffer.concat(frames))
+    for (let i = 0; i < frames.length; i++) {
+      const frame = await c.nextFrame(10_000)
+      expect(frame?.readInt32BE(0), `response #${i}`).toBe(i)
+    }
     c.destroy()
   })
 

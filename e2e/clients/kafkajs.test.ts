@@ -100,4 +100,23 @@ describe('kafkajs 2.2.4', () => {
     const expected = [...Array.from({ length: 40 }, (_, i) => 60 + i), ...Array.from({ length: 90 }, (_, i) => 10 + i)]
     expect(offsets).toEqual(expected)
   })
+
+  it('finds offsets by timestamp (ListOffsets), earliest and latest', async () => {
+    const topic = uniqueTopic('by-time')
+    const base = Date.now() - 1_000_000
+    const producer = kafka.producer()
+    await producer.connect()
+    for (let start = 0; start < 1000; start += 250) {
+      await producer.send({ topic, messages: Array.from({ length: 250 }, (_, i) => ({ value: `t${start + i}`, partition: 0, timestamp: String(base + (start + i) * 10) })) })
+    }
+    await producer.disconnect()
+    const admin = kafka.admin()
+    await admin.connect()
+    // The first offset whose timestamp is >= the asked time (ListOffsetsRequest.json "timestamp").
+    expect(await admin.fetchTopicOffsetsByTimestamp(topic, base + 5_000)).toEqual([{ partition: 0, offset: '500' }])
+    expect(await admin.fetchTopicOffsetsByTimestamp(topic, base + 5_001)).toEqual([{ partition: 0, offset: '501' }])
+    expect(await admin.fetchTopicOffsetsByTimestamp(topic, base - 1)).toEqual([{ partition: 0, offset: '0' }])
+    expect(await admin.fetchTopicOffsets(topic)).toEqual([expect.objectContaining({ partition: 0, low: '0', high: '1000' })])
+    await admin.disconnect()
+  })
 })

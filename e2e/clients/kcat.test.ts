@@ -3,10 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { RunningBroker } from '../../core/index'
-import { readFetchResponse } from '../../core/protocol/generated'
-import { batchesIn } from '../../core/protocol/records/batch-header'
-import { fetchFrame } from './frames'
-import { RawConnection } from './raw-client'
+import { storedCodecs } from './stored-batches'
 import { createTopic, hasExecutable, run, tempDataDir, testBroker, uniqueTopic } from './helpers'
 
 const KCAT = '/usr/bin/kcat'
@@ -65,7 +62,7 @@ describe.skipIf(!hasExecutable(KCAT))('kcat (librdkafka 2.0.2)', () => {
             if (i > 0) expect(r.index).toBeGreaterThan(list[i - 1]!.index)
           })
         }
-        const codecs = await storedCodecs(topic, PARTITIONS)
+        const codecs = await storedCodecs(broker.port, topic, PARTITIONS)
         expect([...codecs.keys()].every((k) => k === 0 || k === codecId), `codecs stored: ${[...codecs]}`).toBe(true)
         expect(codecs.get(codecId) ?? 0, `records per codec: ${[...codecs]}`).toBeGreaterThan(COUNT * 0.9)
       } finally {
@@ -74,31 +71,3 @@ describe.skipIf(!hasExecutable(KCAT))('kcat (librdkafka 2.0.2)', () => {
     })
   }
 })
-
-/**
- * Records per compression codec over every stored batch, read back with raw Fetch v4 requests. librdkafka
- * legitimately sends a batch uncompressed when compressing would not make it smaller (a tiny first batch),
- * so the test asks for "mostly this codec, never another one" rather than "every batch".
- */
-async function storedCodecs(topic: string, partitions: number): Promise<Map<number, number>> {
-  const perCodec = new Map<number, number>()
-  const c = await RawConnection.open('127.0.0.1', broker.port)
-  try {
-    for (let partition = 0; partition < partitions; partition++) {
-      let offset = 0n
-      for (let round = 0; round < 1000; round++) {
-        const response = readFetchResponse(await c.exchange(fetchFrame(4, round, topic, partition, offset, 0)), 4)
-        const data = response.responses[0]?.partitions[0]
-        if (!data || data.errorCode !== 0) throw new Error(`fetch ${topic}[${partition}]@${offset}: error ${data?.errorCode}`)
-        for (const { header } of batchesIn(data.records ?? Buffer.alloc(0))) {
-          perCodec.set(header.compression, (perCodec.get(header.compression) ?? 0) + header.recordCount)
-          offset = header.baseOffset + BigInt(header.lastOffsetDelta) + 1n
-        }
-        if (offset >= data.highWatermark) break
-      }
-    }
-  } finally {
-    c.destroy()
-  }
-  return perCodec
-}

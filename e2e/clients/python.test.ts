@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { RunningBroker } from '../../core/index'
 import { hasPythonModule, testBroker, uniqueTopic, type ClientRecord } from './helpers'
+import { CODEC_IDS, storedCodecs } from './stored-batches'
 import { expectAcksContiguous, expectTestMessages, python, type ProduceReport } from './python-driver'
 
 const COUNT = 10_000
@@ -39,6 +40,8 @@ for (const client of clients) {
       expectAcksContiguous(report, 1000)
       const records = await python<ClientRecord[]>(client.script, 'consume', broker.bootstrap, topic, ['--count', '1000', '--group', uniqueTopic('g')])
       expectTestMessages(records, 1000, client.module)
+      const codecs = await storedCodecs(broker.port, topic, 2)
+      expect(codecs.get(CODEC_IDS[client.codec]!) ?? 0, `records per codec: ${[...codecs]}`).toBeGreaterThan(900)
     })
   })
 }

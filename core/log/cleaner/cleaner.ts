@@ -37,6 +37,7 @@ export class LogCleaner {
   private readonly states = new Map<string, CompactionState>()
   private timer: ReturnType<typeof setInterval> | undefined
   private running: Promise<CleanerReport> | undefined
+  private stopping = false
 
   constructor(
     private readonly storage: Storage,
@@ -68,6 +69,7 @@ export class LogCleaner {
 
   /** Stops the timer and waits for a pass in progress to finish. */
   async stop(): Promise<void> {
+    this.stopping = true
     if (this.timer) clearInterval(this.timer)
     this.timer = undefined
     await this.running?.catch(() => undefined)
@@ -80,6 +82,8 @@ export class LogCleaner {
     }
     for (const topic of this.storage.listTopics()) {
       for (let partition = 0; partition < topic.partitionCount; partition++) {
+        // A stopping broker waits for the pass: end it at the next partition instead of finishing it.
+        if (this.stopping) return report
         report.partitionsScanned++
         try {
           if (hasPolicy(topic.configs, 'delete')) this.applyRetention(topic.name, partition, report)

@@ -26,6 +26,8 @@ export interface InspectorOptions {
 const WATCH_LEASE_MS = 15_000
 const PRODUCE = 0
 const FETCH = 1
+/** Longest a decoding slice may hold the event loop. */
+const SLICE_MS = 5
 
 export class Inspector {
   readonly store: RequestStore
@@ -33,6 +35,7 @@ export class Inspector {
   private processedId = 0
   private pushedId = 0
   private watchUntil = 0
+  private continuation: ReturnType<typeof setImmediate> | null = null
   private readonly off: () => void
   private readonly timer: ReturnType<typeof setInterval>
   private readonly now: () => number
@@ -60,19 +63,35 @@ export class Inspector {
     })
   }
 
-  /** Decodes what arrived since the last flush, then pushes it if a view is watching. */
-  flush(): void {
-    for (const s of this.store.since(this.processedId)) this.process(s)
-    this.processedId = this.store.nextId - 1
+  /** Decodes what arrived since the last flush (see decodePending), then pushes it if a view is watching. */
+  flush(budgetMs = SLICE_MS): void {
+    this.decodePending(budgetMs)
     if (this.now() > this.watchUntil) {
       this.pushedId = this.processedId
       return
     }
-    const fresh = this.store.since(this.pushedId)
+    // Only decoded rows are pushed (with their error code); the rest follow on the next tick.
+    const fresh = this.store.since(this.pushedId).filter((x) => x.entry.id <= this.processedId)
     this.pushedId = this.processedId
     if (fresh.length === 0) return
-    const rows = fresh.slice(-this.maxPushRows).map((s) => s.entry)
+    const rows = fresh.slice(-this.maxPushRows).map((x) => x.entry)
     this.push({ entries: rows, skipped: fresh.length - rows.length })
+  }
+
+  /**
+   * Decoding runs in slices of at most `budgetMs` and yields between them (setImmediate), so a burst of
+   * thousands of requests never holds the broker's event loop for long.
+   */
+  private decodePending(budgetMs: number): void {
+    const deadline = performance.now() + budgetMs
+    for (const x of this.store.since(this.processedId)) {
+      this.process(x)
+      this.processedId = x.entry.id
+      if (performance.now() > deadline) {
+        this.continuation ??= setImmediate(() => ((this.continuation = null), this.decodePending(SLICE_MS)))
+        return
+      }
+    }
   }
 
   private process(s: StoredRequest): void {
@@ -97,7 +116,7 @@ export class Inspector {
   }
 
   snapshot(limit = 5_000): InspectorSnapshot {
-    this.flush()
+    this.flush(Infinity)
     return { available: true, capacity: this.store.capacity, total: this.store.total, entries: this.store.newest(limit).map((s) => s.entry) }
   }
 
@@ -123,12 +142,13 @@ export class Inspector {
   }
 
   clear(): void {
-    this.flush()
+    this.flush(Infinity)
     this.store.clear()
   }
 
   close(): void {
     clearInterval(this.timer)
+    if (this.continuation) clearImmediate(this.continuation)
     this.off()
   }
 }

@@ -21,7 +21,7 @@ export function ConnectPage() {
       <div className="page-header">
         <h1>Connect a client</h1>
         <span className="subtitle">Starter code for {status.data.mode === 'embedded' ? 'the embedded broker' : 'the active remote cluster'} at</span>
-        <button className="copy-chip mono" onClick={() => void copyText(bootstrap, 'Bootstrap address copied')} data-testid="connect-bootstrap">{bootstrap} {icons.copy}</button>
+        <button className="copy-chip mono connect-bootstrap" onClick={() => void copyText(bootstrap, 'Bootstrap address copied')} data-testid="connect-bootstrap">{bootstrap} {icons.copy}</button>
       </div>
       <div className="toolbar">
         <div className="segmented" role="tablist" aria-label="Client">

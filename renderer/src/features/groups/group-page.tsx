@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import type { LagWindow } from '../../../../electron/ipc/contract'
+import type { GroupLag, LagWindow } from '../../../../electron/ipc/contract'
 import { icons } from '../../components/icons'
 import { EmptyState, ErrorState } from '../../components/states'
 import { Segmented } from '../../components/tabs'
 import { formatCount } from '../../lib/format'
 import { brokerQueries } from '../broker/queries'
 import { DeleteGroupDialog } from './delete-group-dialog'
-import { formatAge, MembersTable, PartitionsTable } from './group-tables'
+import { formatAge } from './group-format'
+import { MembersTable, PartitionsTable } from './group-tables'
 import { LagChart } from './lag-chart'
 import { groupQueries } from './queries'
 import { RebalanceTimelineView } from './rebalance-timeline'
@@ -30,11 +31,36 @@ function Stat({ label, value, hint, testId }: { label: string; value: React.Reac
   )
 }
 
+/** Stat cards and the lag-history chart with its window picker. */
+function LagOverview({ groupId, members, lag: l }: { groupId: string; members: number | undefined; lag: GroupLag | undefined }) {
+  const [window, setWindow] = useState<LagWindow>('5m')
+  const history = useQuery(groupQueries.history(groupId, window))
+  return (
+    <>
+      <div className="stats group-stats">
+        <Stat label="Members" value={members ?? '…'} testId="group-members" />
+        <Stat label="Total lag" value={l ? formatCount(l.totalLag) : '…'} hint="messages behind" testId="group-total-lag" />
+        <Stat label="Lag in time" value={l ? formatAge(l.maxLagSeconds) : '…'} hint="oldest unconsumed record" testId="group-lag-seconds" />
+        <Stat label="Partitions" value={l ? l.partitions.length : '…'} hint={l ? `${new Set(l.partitions.map((p) => p.topic)).size} topic(s)` : undefined} />
+      </div>
+      <div className="card">
+        <div className="card-header">
+          <h3>Lag history</h3>
+          <span className="muted" style={{ fontSize: 'var(--fs-sm)' }}>total messages behind, sampled every second</span>
+          <span className="spacer" />
+          <Segmented label="Chart window" options={windows} value={window} onChange={setWindow} />
+        </div>
+        <div className="card-body" style={{ paddingBottom: 'var(--s-2)' }}>
+          {history.isError ? <ErrorState error={history.error} /> : <LagChart history={history.data} />}
+        </div>
+      </div>
+    </>
+  )
+}
+
 export function GroupPage({ groupId }: { groupId: string }) {
   const detail = useQuery(groupQueries.detail(groupId))
   const lag = useQuery(groupQueries.lag(groupId))
-  const [window, setWindow] = useState<LagWindow>('5m')
-  const history = useQuery(groupQueries.history(groupId, window))
   const status = useQuery(brokerQueries.status())
   const [dialog, setDialog] = useState<'reset' | 'delete' | null>(null)
   const d = detail.data
@@ -49,7 +75,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
       <div className="page-header" style={{ marginTop: -8 }}>
         <h1 className="mono" style={{ fontFamily: 'var(--mono)', fontSize: 'var(--fs-xl)' }} data-testid="group-title">{groupId}</h1>
         {d && <span className={`badge ${stateBadge(d.state)}`} data-testid="group-state">{d.state}</span>}
-        {d && <span className="subtitle">{d.protocolType || 'no protocol'}{d.protocol ? ` · ${d.protocol}` : ''}</span>}
+        {d && <span className="subtitle">{d.protocolType || 'committed offsets only'}{d.protocol ? ` · ${d.protocol}` : ''}</span>}
         <span className="spacer" />
         <button className="btn" disabled={!d} title={notEmptyWhy} onClick={() => setDialog('reset')}>{icons.replay} Reset offsets</button>
         <button className="btn danger" disabled={!d || !empty} title={notEmptyWhy ?? 'Delete the group and its committed offsets'} onClick={() => setDialog('delete')}>{icons.trash} Delete</button>
@@ -60,23 +86,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
         </EmptyState>
       ) : (
         <>
-          <div className="stats group-stats">
-            <Stat label="Members" value={d ? d.members.length : '…'} testId="group-members" />
-            <Stat label="Total lag" value={l ? formatCount(l.totalLag) : '…'} hint="messages behind" testId="group-total-lag" />
-            <Stat label="Lag in time" value={l ? formatAge(l.maxLagSeconds) : '…'} hint="oldest unconsumed record" testId="group-lag-seconds" />
-            <Stat label="Partitions" value={l ? l.partitions.length : '…'} hint={l ? `${new Set(l.partitions.map((p) => p.topic)).size} topic(s)` : undefined} />
-          </div>
-          <div className="card">
-            <div className="card-header">
-              <h3>Lag history</h3>
-              <span className="muted" style={{ fontSize: 'var(--fs-sm)' }}>total messages behind, sampled every second</span>
-              <span className="spacer" />
-              <Segmented label="Chart window" options={windows} value={window} onChange={setWindow} />
-            </div>
-            <div className="card-body" style={{ paddingBottom: 'var(--s-2)' }}>
-              {history.isError ? <ErrorState error={history.error} /> : <LagChart history={history.data} />}
-            </div>
-          </div>
+          <LagOverview groupId={groupId} members={d?.members.length} lag={l} />
           <div className="group-grid">
             <section className="card">
               <div className="card-header"><h3>Members</h3>{d && <span className="badge">{d.members.length}</span>}</div>

@@ -1,20 +1,7 @@
 import type { GroupDetail, GroupLag } from '../../../../electron/ipc/contract'
 import { LoadingRows } from '../../components/states'
 import { formatCount } from '../../lib/format'
-
-/** Lag in time: "0 s", "4.2 s", "3 min 12 s", "2 h 5 min", "3 d 4 h". */
-export function formatAge(sec: number | null | undefined): string {
-  if (sec === null || sec === undefined || !Number.isFinite(sec)) return '—'
-  if (sec < 10) return `${sec < 0.05 ? 0 : sec.toFixed(1)} s`
-  if (sec < 60) return `${Math.round(sec)} s`
-  const parts: [number, string][] = [[86_400, 'd'], [3600, 'h'], [60, 'min'], [1, 's']]
-  const out: string[] = []
-  let rest = Math.round(sec)
-  for (const [size, unit] of parts) {
-    if (rest >= size && out.length < 2) { out.push(`${Math.floor(rest / size)} ${unit}`); rest %= size } else if (out.length) break
-  }
-  return out.join(' ')
-}
+import { formatAge } from './group-format'
 
 function LagBadge({ lag }: { lag: string | null }) {
   if (lag === null) return <span className="muted">—</span>

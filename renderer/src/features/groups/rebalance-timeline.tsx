@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import type { RebalanceEvent, RebalanceEventKind } from '../../../../electron/ipc/contract'
 import { ErrorState, LoadingRows } from '../../components/states'
+import { shortMember } from './group-format'
 import { groupQueries } from './queries'
 
 const LABEL: Record<RebalanceEventKind, string> = {
@@ -20,13 +21,6 @@ const LABEL: Record<RebalanceEventKind, string> = {
 const TONE: Partial<Record<RebalanceEventKind, string>> = {
   'member-joined': 'ok', 'sync-completed': 'ok', 'member-timed-out': 'danger', 'group-deleted': 'danger', 'group-dead': 'danger',
   'member-left': 'warn', 'rebalance-started': 'warn', 'offsets-reset': 'accent', 'join-completed': 'accent',
-}
-
-/** Kafka clients put the client id in front of a generated suffix; show the readable part and a short tail. */
-export function shortMember(id: string | null): string {
-  if (id === null) return 'unassigned'
-  const m = /^(.*)-([0-9a-f]{8})[0-9a-f-]{20,}$/i.exec(id)
-  return m ? `${m[1]}…${m[2]!.slice(0, 4)}` : id.length > 28 ? `${id.slice(0, 24)}…` : id
 }
 
 function time(ms: number): string {

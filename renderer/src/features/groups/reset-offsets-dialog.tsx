@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import type { OffsetResetRequest, OffsetResetTarget } from '../../../../electron/ipc/contract'
+import type { OffsetResetPlan, OffsetResetRequest, OffsetResetTarget } from '../../../../electron/ipc/contract'
 import { Dialog } from '../../components/dialog'
 import { Segmented } from '../../components/tabs'
 import { api, describeError, unwrap } from '../../lib/api'
@@ -33,6 +33,55 @@ function buildTarget(kind: Kind, when: string, offset: string, shift: string): O
     case 'offset': return /^\d{1,19}$/.test(offset) ? { kind, offset } : null
     case 'shift': return /^-?\d{1,19}$/.test(shift) ? { kind, by: shift } : null
   }
+}
+
+function TargetFields({ kind, when, setWhen, offset, setOffset, shift, setShift }: {
+  kind: Kind; when: string; setWhen: (v: string) => void; offset: string; setOffset: (v: string) => void; shift: string; setShift: (v: string) => void
+}) {
+  return (
+    <>
+      {kind === 'timestamp' && (
+        <div className="field">
+          <label htmlFor="reset-time">First record at or after (local time)</label>
+          <div className="row" style={{ gap: 'var(--s-2)' }}>
+            <input id="reset-time" className="input mono" type="datetime-local" step={1} value={when} onChange={(e) => setWhen(e.target.value)} />
+            {[['5 min ago', 5 * 60_000], ['1 h ago', 3600_000], ['24 h ago', 86_400_000]].map(([label, ms]) => (
+              <button key={label} type="button" className="btn sm" onClick={() => setWhen(toLocalInput(Date.now() - (ms as number)))}>{label}</button>
+            ))}
+          </div>
+        </div>
+      )}
+      {kind === 'offset' && <div className="field"><label htmlFor="reset-offset">Offset (every partition; clamped to the log)</label>
+        <input id="reset-offset" className="input mono" value={offset} onChange={(e) => setOffset(e.target.value.trim())} /></div>}
+      {kind === 'shift' && <div className="field"><label htmlFor="reset-shift">Shift each committed offset by (negative re-reads)</label>
+        <input id="reset-shift" className="input mono" value={shift} onChange={(e) => setShift(e.target.value.trim())} /></div>}
+    </>
+  )
+}
+
+/** The dry run: every partition's current and new offset, and the lag the group will have after the reset. */
+function PlanTable({ plan }: { plan: OffsetResetPlan }) {
+  return (
+    <div className="table-wrap" style={{ maxHeight: 260 }}>
+      <table className="table" data-testid="reset-preview">
+        <thead><tr><th>Topic</th><th className="num">Partition</th><th className="num">Current</th><th className="num">New</th><th className="num">Lag after</th><th>Note</th></tr></thead>
+        <tbody>
+          {plan.rows.map((r) => {
+            const changed = r.currentOffset !== r.newOffset
+            return (
+              <tr key={`${r.topic}-${r.partition}`}>
+                <td>{r.topic}</td><td className="num mono">{r.partition}</td>
+                <td className="num mono">{r.currentOffset === null ? <span className="muted">none</span> : formatCount(r.currentOffset)}</td>
+                <td className="num mono" style={changed ? { color: 'var(--accent)', fontWeight: 600 } : undefined} data-testid="reset-new-offset">{formatCount(r.newOffset)}</td>
+                <td className="num mono">{formatCount(r.lagAfter)}</td>
+                <td className="muted" style={{ fontSize: 'var(--fs-sm)' }}>{r.note ?? ''}</td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </div>
+  )
 }
 
 export function ResetOffsetsDialog({ groupId, topics, onClose }: { groupId: string; topics: string[]; onClose: () => void }) {
@@ -76,46 +125,12 @@ export function ResetOffsetsDialog({ groupId, topics, onClose }: { groupId: stri
           </select>
         </div>
       </div>
-      {kind === 'timestamp' && (
-        <div className="field">
-          <label htmlFor="reset-time">First record at or after (local time)</label>
-          <div className="row" style={{ gap: 'var(--s-2)' }}>
-            <input id="reset-time" className="input mono" type="datetime-local" step={1} value={when} onChange={(e) => setWhen(e.target.value)} />
-            {[['5 min ago', 5 * 60_000], ['1 h ago', 3600_000], ['24 h ago', 86_400_000]].map(([label, ms]) => (
-              <button key={label} type="button" className="btn sm" onClick={() => setWhen(toLocalInput(Date.now() - (ms as number)))}>{label}</button>
-            ))}
-          </div>
-        </div>
-      )}
-      {kind === 'offset' && <div className="field"><label htmlFor="reset-offset">Offset (every partition; clamped to the log)</label>
-        <input id="reset-offset" className="input mono" value={offset} onChange={(e) => setOffset(e.target.value.trim())} /></div>}
-      {kind === 'shift' && <div className="field"><label htmlFor="reset-shift">Shift each committed offset by (negative re-reads)</label>
-        <input id="reset-shift" className="input mono" value={shift} onChange={(e) => setShift(e.target.value.trim())} /></div>}
+      <TargetFields kind={kind} when={when} setWhen={setWhen} offset={offset} setOffset={setOffset} shift={shift} setShift={setShift} />
       {!request && <div className="error-banner">Enter a valid {kind === 'timestamp' ? 'date and time' : 'whole number'}.</div>}
       {blocked && <div className="error-banner" role="alert" data-testid="reset-blocked"><strong>Cannot reset now.</strong> {blocked}</div>}
       {preview.isError && <div className="error-banner" role="alert">{describeError(preview.error).hint}</div>}
       {apply.isError && <div className="error-banner" role="alert">{describeError(apply.error).hint}</div>}
-      {plan && (
-        <div className="table-wrap" style={{ maxHeight: 260 }}>
-          <table className="table" data-testid="reset-preview">
-            <thead><tr><th>Topic</th><th className="num">Partition</th><th className="num">Current</th><th className="num">New</th><th className="num">Lag after</th><th>Note</th></tr></thead>
-            <tbody>
-              {plan.rows.map((r) => {
-                const changed = r.currentOffset !== r.newOffset
-                return (
-                  <tr key={`${r.topic}-${r.partition}`}>
-                    <td>{r.topic}</td><td className="num mono">{r.partition}</td>
-                    <td className="num mono">{r.currentOffset === null ? <span className="muted">none</span> : formatCount(r.currentOffset)}</td>
-                    <td className="num mono" style={changed ? { color: 'var(--accent)', fontWeight: 600 } : undefined} data-testid="reset-new-offset">{formatCount(r.newOffset)}</td>
-                    <td className="num mono">{formatCount(r.lagAfter)}</td>
-                    <td className="muted" style={{ fontSize: 'var(--fs-sm)' }}>{r.note ?? ''}</td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {plan && <PlanTable plan={plan} />}
     </Dialog>
   )
 }
