@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net'
+import { once } from 'node:events'
 import { FrameSplitter, FrameTooLargeError } from './frame-splitter'
 import { dispatch, MalformedRequestError } from './dispatch'
 import type { BrokerContext } from './context'
@@ -9,9 +10,15 @@ import type { ConnectionInfo } from './connection-info'
  * handled one at a time and answered strictly in arrival order, because clients match responses
  * by order and check correlation ids (CLIENTS.md pitfall 4).
  */
+/** Stop reading from a client while this many request bytes wait to be handled. */
+const MAX_QUEUED_BYTES = 64 * 1024 * 1024
+/** Stop handling a client's requests while this many response bytes wait for it to read them. */
+const MAX_UNREAD_RESPONSE_BYTES = 16 * 1024 * 1024
+
 export class Connection {
   private readonly splitter: FrameSplitter
   private readonly queue: Buffer[] = []
+  private queuedBytes = 0
   private draining = false
   private closed = false
 
@@ -39,9 +46,12 @@ export class Connection {
       return this.abort(reason)
     }
     if (frames.length === 0) return
-    this.queue.push(...frames)
+    for (const frame of frames) {
+      this.queue.push(frame)
+      this.queuedBytes += frame.length
+    }
     // Stop reading while a backlog exists: a client cannot make us buffer without bound.
-    if (this.queue.length > 64) this.socket.pause()
+    if (this.queue.length > 64 || this.queuedBytes > MAX_QUEUED_BYTES) this.socket.pause()
     if (!this.draining) void this.drain()
   }
 
@@ -50,8 +60,13 @@ export class Connection {
     while (!this.closed) {
       const frame = this.queue.shift()
       if (!frame) break
-      if (this.socket.isPaused() && this.queue.length < 16) this.socket.resume()
+      this.queuedBytes -= frame.length
+      if (this.socket.isPaused() && this.queue.length < 16 && this.queuedBytes < MAX_QUEUED_BYTES / 2) this.socket.resume()
       await this.handleFrame(frame)
+      // A client that stops reading its responses (while pipelining fetches) must not grow our memory.
+      if (this.socket.writableLength > MAX_UNREAD_RESPONSE_BYTES && !this.closed) {
+        await Promise.race([once(this.socket, 'drain'), once(this.socket, 'close')])
+      }
     }
     this.draining = false
   }
