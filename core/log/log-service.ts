@@ -1,4 +1,4 @@
-import type { AppendInput, PartitionOffsets, Storage, StoredBatch } from '../storage/storage'
+import type { AppendInput, CommittedOffset, OpenTxnRecord, PartitionOffsets, Storage, StoredBatch, TopicPartitionRef, TransactionRecord } from '../storage/storage'
 import { ErrorCode } from '../protocol/error-codes'
 import { readBatchHeader, setBaseOffset, stampLogAppendTime, validateProducedRecords } from '../protocol/records'
 import { effectiveTopicConfig } from '../config/topic-configs'
@@ -6,6 +6,24 @@ import { AppendNotifier, partitionKey } from './append-notifier'
 import type { BrokerEvents } from '../broker/events'
 import { ProducerTable, type IdempotenceCheck } from './producer-table'
 import type { ProducerEntry } from './producer-state'
+import { OpenTxnIndex } from './txn-index'
+import { encodeMarkerBatch } from './txn-markers'
+
+/**
+ * Asked for every transactional batch before it is stored: the transaction coordinator's verdict on
+ * (producer id, epoch, partition), an ErrorCode (NONE to accept).
+ */
+export type TxnProduceGuard = (producerId: bigint, producerEpoch: number, topic: string, partition: number) => number
+
+/** One transaction's end: a marker on each partition plus the offsets and coordinator state it settles. */
+export interface MarkerWrite {
+  producerId: bigint
+  producerEpoch: number
+  commit: boolean
+  partitions: TopicPartitionRef[]
+  offsets: CommittedOffset[]
+  transaction: TransactionRecord
+}
 
 export interface ProducedBatch {
   topic: string
@@ -24,6 +42,9 @@ export interface AppendOutcome {
 export interface ReadOutcome {
   errorCode: number
   highWatermark: bigint
+  lastStableOffset: bigint
+  /** read_committed only: aborted transactions overlapping the returned batches (Fetch v4+). */
+  abortedTransactions: { producerId: bigint; firstOffset: bigint }[] | null
   logStartOffset: bigint
   batches: StoredBatch[]
 }
@@ -36,6 +57,10 @@ export class LogService {
   readonly notifier = new AppendNotifier()
   /** Idempotent producers' sequence state (KIP-98), persisted with the batches. */
   readonly producers: ProducerTable
+  /** Open transactions per partition, which bound the last stable offset. */
+  readonly openTxns: OpenTxnIndex
+  /** Set by the transaction coordinator; without one, transactional batches are refused. */
+  txnGuard: TxnProduceGuard = () => ErrorCode.INVALID_TXN_STATE
 
   constructor(
     private readonly storage: Storage,
@@ -43,6 +68,7 @@ export class LogService {
     private readonly now: () => number = Date.now,
   ) {
     this.producers = new ProducerTable(storage, now)
+    this.openTxns = new OpenTxnIndex(storage)
   }
 
   partitionExists(topic: string, partition: number): boolean {
@@ -58,18 +84,21 @@ export class LogService {
     const nextByPartition = new Map<string, bigint>()
     const pending = new Map<string, ProducerEntry>()
     const producerUpdates: NonNullable<IdempotenceCheck['next']>[] = []
+    const opened: OpenTxnRecord[] = []
     for (const batch of batches) {
       const prepared = this.prepare(batch, nextByPartition, apiVersion, pending)
       outcomes.push(prepared.outcome)
       if (prepared.input) inputs.push(prepared.input)
+      if (prepared.input?.isTransactional) this.noteOpened(prepared.input, opened)
       if (prepared.producer) {
         pending.set(prepared.producer.key, prepared.producer.entry)
         producerUpdates.push(prepared.producer)
       }
     }
     if (inputs.length > 0) {
-      this.storage.appendMany(inputs, producerUpdates.map((u) => u.record))
+      this.storage.appendMany(inputs, producerUpdates.map((u) => u.record), opened.length > 0 ? { opened } : undefined)
       for (const u of producerUpdates) this.producers.commit(u)
+      for (const o of opened) this.openTxns.open(o)
       for (const input of inputs) this.announce(input)
     }
     return outcomes
@@ -88,10 +117,16 @@ export class LogService {
     const maxBytes = Number(effectiveTopicConfig(topic.configs, 'max.message.bytes'))
     const verdict = validateProducedRecords(batch.records, maxBytes, { apiVersion })
     if (verdict.errorCode !== ErrorCode.NONE) return { outcome: failure(verdict.errorCode, verdict.message ?? null) }
+    const produced = readBatchHeader(batch.records)
+    if (produced.isTransactional) {
+      // Fencing and AddPartitionsToTxn membership are checked before any producer state changes.
+      const txnError = this.txnGuard(produced.producerId, produced.producerEpoch, batch.topic, batch.partition)
+      if (txnError !== ErrorCode.NONE) return { outcome: failure(txnError, 'Transactional batch refused by the transaction coordinator.') }
+    }
     const key = partitionKey(batch.topic, batch.partition)
     const baseOffset = nextByPartition.get(key) ?? this.storage.nextOffset(batch.topic, batch.partition)
     // Sequence checks come before the offset is assigned: a re-sent batch must not take new offsets.
-    const idem = this.producers.check(topic.topicId, batch.topic, batch.partition, readBatchHeader(batch.records), baseOffset, this.now(), pending)
+    const idem = this.producers.check(topic.topicId, batch.topic, batch.partition, produced, baseOffset, this.now(), pending)
     if (idem.verdict.kind !== 'append') return { outcome: this.idempotenceOutcome(batch, idem.verdict) }
     // Copy: the frame buffer belongs to the connection; the stored batch must not alias it.
     const bytes = Buffer.from(batch.records)
@@ -143,17 +178,63 @@ export class LogService {
     return this.storage.offsets(topic, partition)
   }
 
-  /** Whole batches starting with the one containing `fetchOffset` (CLIENTS.md pitfalls 18-19). */
-  read(topic: string, partition: number, fetchOffset: bigint, maxBytes: number): ReadOutcome {
+  /**
+   * Whole batches starting with the one containing `fetchOffset` (CLIENTS.md pitfalls 18-19). read_committed
+   * (KIP-98) stops before the last stable offset, at a batch boundary (an open transaction's first batch),
+   * and lists the aborted transactions the returned range overlaps so the consumer can drop their records.
+   */
+  read(topic: string, partition: number, fetchOffset: bigint, maxBytes: number, readCommitted = false): ReadOutcome {
     if (!this.partitionExists(topic, partition)) {
-      return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, highWatermark: -1n, logStartOffset: -1n, batches: [] }
+      return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, highWatermark: -1n, lastStableOffset: -1n, abortedTransactions: null, logStartOffset: -1n, batches: [] }
     }
     const { logStartOffset, highWatermark } = this.storage.offsets(topic, partition)
-    if (fetchOffset < logStartOffset || fetchOffset > highWatermark) {
-      return { errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, highWatermark, logStartOffset, batches: [] }
+    const lastStableOffset = this.openTxns.lastStableOffset(topic, partition, highWatermark)
+    const base = { highWatermark, lastStableOffset, logStartOffset, abortedTransactions: readCommitted ? [] : null }
+    if (fetchOffset < logStartOffset || fetchOffset > highWatermark) return { ...base, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, batches: [] }
+    const limit = readCommitted ? lastStableOffset : highWatermark
+    if (fetchOffset >= limit) return { ...base, errorCode: ErrorCode.NONE, batches: [] }
+    let batches = this.storage.readBatches(topic, partition, fetchOffset, maxBytes)
+    if (!readCommitted) return { ...base, errorCode: ErrorCode.NONE, batches }
+    batches = batches.filter((b) => b.baseOffset < limit)
+    const end = batches.at(-1)?.lastOffset
+    const aborted = end === undefined ? [] : this.storage.abortedTxns(topic, partition, fetchOffset, end + 1n)
+    const abortedTransactions = aborted.map((a) => ({ producerId: a.producerId, firstOffset: a.firstOffset }))
+    return { ...base, abortedTransactions, errorCode: ErrorCode.NONE, batches }
+  }
+
+  lastStableOffset(topic: string, partition: number): bigint {
+    return this.openTxns.lastStableOffset(topic, partition, this.storage.offsets(topic, partition).highWatermark)
+  }
+
+  /**
+   * Ends a transaction: one COMMIT or ABORT marker per partition, the aborted-transaction index entries, the
+   * committed group offsets and the coordinator's new state, all in one storage transaction.
+   */
+  writeMarkers(w: MarkerWrite): void {
+    const inputs: AppendInput[] = []
+    const closed: OpenTxnRecord[] = []
+    const aborted: (OpenTxnRecord & { lastOffset: bigint })[] = []
+    const now = BigInt(this.now())
+    for (const { topic, partition } of w.partitions) {
+      if (!this.partitionExists(topic, partition)) continue
+      const baseOffset = this.storage.nextOffset(topic, partition)
+      const bytes = encodeMarkerBatch({ baseOffset, producerId: w.producerId, producerEpoch: w.producerEpoch, commit: w.commit, coordinatorEpoch: 0, timestampMs: now })
+      inputs.push({ topic, partition, bytes, baseOffset, lastOffset: baseOffset, maxTimestamp: now, producerId: w.producerId,
+        baseSequence: -1, isTransactional: true, isControl: true })
+      const firstOffset = this.openTxns.firstOffset(topic, partition, w.producerId)
+      if (firstOffset === undefined) continue
+      closed.push({ topic, partition, producerId: w.producerId, firstOffset })
+      if (!w.commit) aborted.push({ topic, partition, producerId: w.producerId, firstOffset, lastOffset: baseOffset })
     }
-    const batches = fetchOffset === highWatermark ? [] : this.storage.readBatches(topic, partition, fetchOffset, maxBytes)
-    return { errorCode: ErrorCode.NONE, highWatermark, logStartOffset, batches }
+    this.storage.appendMany(inputs, [], { closed, aborted, offsets: w.offsets, transaction: w.transaction })
+    for (const c of closed) this.openTxns.close(c.topic, c.partition, c.producerId)
+    for (const input of inputs) this.announce(input)
+  }
+
+  private noteOpened(input: AppendInput, opened: OpenTxnRecord[]): void {
+    const known = this.openTxns.firstOffset(input.topic, input.partition, input.producerId) !== undefined ||
+      opened.some((o) => o.topic === input.topic && o.partition === input.partition && o.producerId === input.producerId)
+    if (!known) opened.push({ topic: input.topic, partition: input.partition, producerId: input.producerId, firstOffset: input.baseOffset })
   }
 }
 

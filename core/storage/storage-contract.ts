@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AppendInput, CommittedOffset, Storage } from './storage'
 import { logLifeScenarios } from './storage-contract-log-life'
+import { txnScenarios } from './storage-contract-txn'
 
 /** A fake batch: storage never parses the bytes, so any recognisable content will do. */
 export function batchInput(topic: string, partition: number, base: bigint, count: number, size = 100, ts = 1_000n) {
@@ -39,6 +40,7 @@ export function runStorageContract(name: string, makeStorage: () => Storage): vo
     logReadScenarios(get)
     offsetAndMetaScenarios(get)
     logLifeScenarios(get)
+    txnScenarios(get)
   })
 }
 

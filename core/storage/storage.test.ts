@@ -80,7 +80,7 @@ describe('sqlite persistence', () => {
   it('migrations are applied once and are idempotent on reopen', () => {
     const dir = tempDir()
     const latest = loadMigrations().at(-1)!.version
-    expect(loadMigrations().map((m) => m.version)).toEqual([1, 2, 3, 4, 5])
+    expect(loadMigrations().map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6])
     for (let i = 0; i < 3; i++) openStorage({ dataDir: dir }).close()
     const db = new Database(join(dir, DATABASE_FILE))
     expect(db.pragma('user_version', { simple: true })).toBe(latest)

@@ -67,6 +67,51 @@ export interface ProducerStateRecord {
   batches: { firstSeq: number; lastSeq: number; baseOffset: bigint; lastOffset: bigint }[]
 }
 
+/** A producer's transaction that has data on a partition and no marker yet (KIP-98); its first offset bounds the LSO. */
+export interface OpenTxnRecord {
+  topic: string
+  partition: number
+  producerId: bigint
+  firstOffset: bigint
+}
+
+/** An aborted transaction on a partition: data from firstOffset up to its ABORT marker at lastOffset. */
+export interface AbortedTxnRecord extends OpenTxnRecord {
+  lastOffset: bigint
+}
+
+/** Transaction coordinator states (KIP-98); Prepare* are the recorded decisions a restart completes. */
+export type TxnState = 'Empty' | 'Ongoing' | 'PrepareCommit' | 'PrepareAbort' | 'CompleteCommit' | 'CompleteAbort'
+
+/** One transactional.id's coordinator state, persisted on every transition. */
+export interface TransactionRecord {
+  transactionalId: string
+  producerId: bigint
+  producerEpoch: number
+  timeoutMs: number
+  state: TxnState
+  partitions: TopicPartitionRef[]
+  groups: string[]
+  /** TxnOffsetCommit offsets staged until EndTxn; `group` names the consumer group. */
+  pendingOffsets: CommittedOffset[]
+  /** When the current transaction began (first AddPartitions/AddOffsets), -1 when none. */
+  startedAtMs: number
+  updatedAtMs: number
+}
+
+/**
+ * Transaction bookkeeping written in the same storage transaction as an append: which partitions a
+ * transaction opens with this batch, which it closes with a marker (and, for aborts, the index entry),
+ * the group offsets a commit makes visible and the coordinator's new state.
+ */
+export interface TxnLogChanges {
+  opened?: OpenTxnRecord[]
+  closed?: OpenTxnRecord[]
+  aborted?: AbortedTxnRecord[]
+  offsets?: CommittedOffset[]
+  transaction?: TransactionRecord
+}
+
 export interface CommittedOffset {
   group: string
   topic: string
@@ -107,7 +152,15 @@ export interface Storage {
    * Several batches, all or nothing (one SQLite transaction), together with the idempotent producers' new
    * state so that a crash never separates a batch from the sequence numbers that describe it.
    */
-  appendMany(inputs: AppendInput[], producers?: ProducerStateRecord[]): void
+  appendMany(inputs: AppendInput[], producers?: ProducerStateRecord[], txn?: TxnLogChanges): void
+  // transactions (KIP-98)
+  /** Every open transaction's first offset per partition (loaded once at start-up). */
+  loadOpenTxns(): OpenTxnRecord[]
+  /** Aborted transactions with lastOffset >= fromOffset and firstOffset < beforeOffset, by first offset. */
+  abortedTxns(topic: string, partition: number, fromOffset: bigint, beforeOffset: bigint): AbortedTxnRecord[]
+  /** Upserts a transactional id's coordinator state. */
+  saveTransaction(record: TransactionRecord): void
+  loadTransactions(): TransactionRecord[]
   /** Every persisted producer state (loaded once at start-up). */
   loadProducerStates(): ProducerStateRecord[]
   /** Forgets producers idle since before `lastTimestampMs` (producer.id.expiration.ms, KIP-854); returns how many rows went. */
@@ -123,7 +176,8 @@ export interface Storage {
   /** Batch with the largest maxTimestamp (earliest on ties), for ListOffsets MAX_TIMESTAMP (KIP-734). */
   maxTimestampBatch(topic: string, partition: number): StoredBatch | undefined
   /**
-   * Advances logStartOffset to `offset` (never backwards) and drops batches wholly below it (DeleteRecords).
+   * Advances logStartOffset to `offset` (never backwards) and drops batches wholly below it (DeleteRecords),
+   * together with the aborted-transaction index entries that end below it.
    * Throws OFFSET_OUT_OF_RANGE if offset > highWatermark.
    */
   deleteRecordsBefore(topic: string, partition: number, offset: bigint): void

@@ -3,7 +3,7 @@
  * and hands back the tokenized URL and the broker's bootstrap address.
  */
 import { startBroker } from '../../core/index'
-import { startBrowserMode } from '../../electron/browser-mode/start'
+import { startBrowserMode, type BrowserModeOptions } from '../../electron/browser-mode/start'
 
 export interface Backend {
   url: string
@@ -11,10 +11,10 @@ export interface Backend {
   stop: () => Promise<void>
 }
 
-export async function launchBackend(): Promise<Backend> {
+export async function launchBackend(extra: Pick<BrowserModeOptions, 'onRequest'> = {}): Promise<Backend> {
   // Short group delays so the consumer-group step does not wait out Kafka's 3 s initial rebalance delay.
   const broker = await startBroker({ port: 0, memory: true, log: () => {}, groupConfig: { initialRebalanceDelayMs: 0 } })
-  const ui = await startBrowserMode({ broker, port: 0, log: () => {} })
+  const ui = await startBrowserMode({ broker, port: 0, log: () => {}, ...extra })
   return {
     url: ui.url,
     bootstrap: broker.bootstrap,

@@ -78,6 +78,13 @@ describe('browser mode security', () => {
     expect((await get('/api/download/x', { Host: host(), Cookie: cookie(), 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403)
   })
 
+  it('lets another site navigate to the console but not embed or load its files (same-site ports share the cookie)', async () => {
+    const from = (dest: string, mode: string) => ({ Host: host(), Cookie: cookie(), 'Sec-Fetch-Site': 'same-site', 'Sec-Fetch-Mode': mode, 'Sec-Fetch-Dest': dest })
+    expect((await get('/', from('document', 'navigate'))).status).toBe(200)
+    expect((await get('/', from('iframe', 'navigate'))).status).toBe(403)
+    expect((await get('/brooklet-bridge.js', from('script', 'no-cors'))).status).toBe(403)
+  })
+
   it('refuses WebSocket upgrades with a foreign Origin, no Origin, or no token', async () => {
     expect(await upgrade({ Host: host(), Origin: 'http://evil.example', Cookie: cookie() })).toBe(403)
     expect(await upgrade({ Host: host(), Cookie: cookie() })).toBe(403)

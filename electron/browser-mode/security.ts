@@ -6,7 +6,7 @@
  *    cookie (other sites' requests never carry it), or an `Authorization: Bearer` header for tools.
  *  - Origin, when sent, must be our own origin; for WebSocket upgrades it is required (browsers always send it,
  *    and WebSockets are not covered by the same-origin policy). Sec-Fetch-Site, when sent, must be
- *    same-origin or none (a typed URL / bookmark).
+ *    same-origin or none (a typed URL / bookmark); for pages, a foreign site may only navigate the top level.
  */
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
@@ -56,7 +56,13 @@ export class RequestGuard {
     if (origin !== undefined && !this.origins.has(origin.toLowerCase())) return deny(403, `cross-origin request from ${origin} refused`)
     if (kind === 'websocket' && origin === undefined) return deny(403, 'WebSocket upgrade without an Origin header refused')
     const site = req.headers['sec-fetch-site']
-    if (kind !== 'page' && typeof site === 'string' && site !== 'same-origin' && site !== 'none') return deny(403, `cross-site request (${site}) refused`)
+    const foreign = typeof site === 'string' && site !== 'same-origin' && site !== 'none'
+    if (kind !== 'page' && foreign) return deny(403, `cross-site request (${site}) refused`)
+    // Another page may link to the console (a top-level navigation it cannot read), but not embed or fetch its
+    // files: another port on 127.0.0.1 is the same *site*, so the SameSite=Strict cookie alone does not stop it.
+    if (foreign && !(req.headers['sec-fetch-mode'] === 'navigate' && req.headers['sec-fetch-dest'] === 'document')) {
+      return deny(403, `${String(req.headers['sec-fetch-dest'] ?? 'subresource')} request from another ${site === 'same-site' ? 'origin' : 'site'} refused`)
+    }
     if (!this.tokenMatches(this.presentedToken(req))) return deny(401, 'missing or wrong token: open the URL printed when Brooklet started')
     return OK
   }

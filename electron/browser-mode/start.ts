@@ -30,6 +30,8 @@ export interface BrowserModeOptions {
   clustersFile?: string | null
   /** Where the URL line goes; defaults to stdout. Pass () => {} to stay quiet. */
   log?: (line: string) => void
+  /** Sees every answered request and WebSocket upgrade with its status (tests prove refusals server-side). */
+  onRequest?: (entry: { method: string; url: string; status: number }) => void
 }
 
 export interface BrowserMode {
@@ -51,14 +53,20 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   const files = new StaticFiles(options.rendererDir ?? defaultRendererDir())
   let guard: RequestGuard | undefined
   let backend: ConsoleBackend | undefined
-  const server = createServer((req, res) => handleHttp(req, res, guard!, files, backend!))
+  const audit = options.onRequest
+  const server = createServer((req, res) => {
+    if (audit) res.on('finish', () => audit({ method: req.method ?? '', url: req.url ?? '', status: res.statusCode }))
+    handleHttp(req, res, guard!, files, backend!)
+  })
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE })
   server.on('upgrade', (req, socket, head) => {
     const verdict = guard!.check(req, 'websocket')
     if (!verdict.ok || new URL(req.url ?? '/', 'http://x').pathname !== '/api/ws') {
+      audit?.({ method: 'UPGRADE', url: req.url ?? '', status: verdict.ok ? 404 : verdict.status })
       socket.end(`HTTP/1.1 ${verdict.ok ? 404 : verdict.status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
       return
     }
+    audit?.({ method: 'UPGRADE', url: req.url ?? '', status: 101 })
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws, backend!))
   })
   const port = await new Promise<number>((ok, fail) => {
@@ -156,8 +164,11 @@ function attach(ws: WebSocket, backend: ConsoleBackend): void {
     }
     if (msg.t !== 'invoke' || typeof msg.id !== 'number' || typeof msg.channel !== 'string') return
     const id = msg.id
+    const T0 = performance.now(); const CH = msg.channel
     void session.invoke(msg.channel as never, msg.args).then((result) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'result', id, result }))
+      const T1 = performance.now(); const text = JSON.stringify({ t: 'result', id, result })
+      if (ws.readyState === ws.OPEN) ws.send(text)
+      if (process.env.BROOKLET_TRACE) console.log(`TRACE ${CH} handler ${(T1 - T0).toFixed(1)} ms, stringify+send ${(performance.now() - T1).toFixed(1)} ms, ${text.length} B`)
     })
   })
   ws.on('close', () => session.close())

@@ -92,9 +92,12 @@ function byTime(a: MessageRow, b: MessageRow): number {
 }
 
 export async function readMessages(cluster: WireCluster, query: MessageQuery): Promise<MessagePage> {
+  const T0 = performance.now()
   const topic = await cluster.topic(query.topic)
+  const T1 = performance.now()
   const partitions = selectPartitions(topic, query.partitions)
   const bounds = await partitionBounds(cluster, topic, partitions)
+  const T2 = performance.now()
   const match = compileFilters(query.filters)
   const maxScan = query.maxScan ?? DEFAULT_MAX_SCAN
   const perPartitionBudget = Math.max(1, Math.ceil(maxScan / partitions.length))
@@ -104,6 +107,7 @@ export async function readMessages(cluster: WireCluster, query: MessageQuery): P
   const reads = await Promise.all(partitions.map((p) =>
     readPartition(cluster, topic, p, starts.get(p)!, bounds.end.get(p) ?? 0n, query.start.kind === 'latest' ? Number.MAX_SAFE_INTEGER : query.limit, match, perPartitionBudget),
   ))
+  if (process.env.BROOKLET_TRACE) console.log(`TRACE read: topic ${(T1 - T0).toFixed(1)}, bounds ${(T2 - T1).toFixed(1)}, fetch+decode ${(performance.now() - T2).toFixed(1)} ms`)
   const all = reads.flatMap((r) => r.rows)
   if (partitions.length > 1) all.sort(byTime)
   const rows = query.start.kind === 'latest' ? all.slice(-query.limit) : all.slice(0, query.limit)

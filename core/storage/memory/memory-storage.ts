@@ -14,9 +14,14 @@ import {
   type StoredBatch,
   type TopicPartitionRef,
   type TopicRecord,
+  type AbortedTxnRecord,
+  type OpenTxnRecord,
+  type TransactionRecord,
+  type TxnLogChanges,
 } from '../storage'
 import { newTopicId } from '../topic-id'
 import { MemoryPartitionLog } from './memory-log'
+import { MemoryTxnStore } from './memory-txns'
 
 interface MemoryTopic {
   record: TopicRecord
@@ -40,6 +45,7 @@ export class MemoryStorage implements Storage {
   private readonly groups = new Map<string, Map<string, CommittedOffset>>()
   private readonly meta = new Map<string, string>()
   private readonly producers = new Map<string, ProducerStateRecord>()
+  private readonly txns = new MemoryTxnStore()
   private readonly now: () => number
   private readonly retain: boolean
 
@@ -61,6 +67,7 @@ export class MemoryStorage implements Storage {
   deleteTopic(name: string): boolean {
     if (!this.topics.delete(name)) return false
     for (const [key, p] of this.producers) if (p.topic === name) this.producers.delete(key)
+    this.txns.dropTopic(name)
     for (const [group, offsets] of this.groups) {
       for (const [key, o] of offsets) if (o.topic === name) offsets.delete(key)
       if (offsets.size === 0) this.groups.delete(group)
@@ -105,8 +112,9 @@ export class MemoryStorage implements Storage {
     log.append({ baseOffset: input.baseOffset, lastOffset: input.lastOffset, maxTimestamp: input.maxTimestamp, bytes })
   }
 
-  appendMany(inputs: AppendInput[], producers: ProducerStateRecord[] = []): void {
+  appendMany(inputs: AppendInput[], producers: ProducerStateRecord[] = [], txn?: TxnLogChanges): void {
     for (const p of producers) this.log(p.topic, p.partition)
+    for (const r of [...(txn?.opened ?? []), ...(txn?.closed ?? []), ...(txn?.aborted ?? [])]) this.log(r.topic, r.partition)
     // All or nothing, like the SQLite transaction: validate the whole run before touching any log.
     const expected = new Map<MemoryPartitionLog, bigint>()
     for (const input of inputs) {
@@ -116,6 +124,27 @@ export class MemoryStorage implements Storage {
     }
     for (const input of inputs) this.append(input)
     for (const p of producers) this.producers.set(producerKey(p), copyProducer(p))
+    if (txn) {
+      this.txns.apply(txn)
+      this.commitOffsets(txn.offsets ?? [])
+    }
+  }
+
+  loadOpenTxns(): OpenTxnRecord[] {
+    return this.txns.loadOpen()
+  }
+
+  abortedTxns(topic: string, partition: number, fromOffset: bigint, beforeOffset: bigint): AbortedTxnRecord[] {
+    this.log(topic, partition)
+    return this.txns.abortedIn(topic, partition, fromOffset, beforeOffset)
+  }
+
+  saveTransaction(record: TransactionRecord): void {
+    this.txns.save(record)
+  }
+
+  loadTransactions(): TransactionRecord[] {
+    return this.txns.loadTransactions()
   }
 
   loadProducerStates(): ProducerStateRecord[] {
@@ -148,6 +177,7 @@ export class MemoryStorage implements Storage {
 
   deleteRecordsBefore(topic: string, partition: number, offset: bigint): void {
     this.log(topic, partition).deleteBefore(offset)
+    this.txns.trimBelow(topic, partition, offset)
   }
 
   batchInfos(topic: string, partition: number, fromOffset: bigint, limit: number): BatchInfo[] {

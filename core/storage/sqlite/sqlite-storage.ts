@@ -1,26 +1,15 @@
 import type Database from 'better-sqlite3'
-import {
-  checkAppendOffsets,
-  checkPartitionCount,
-  copyTopic,
-  StorageError,
-  unknownPartition,
-  type AppendInput,
-  type BatchInfo,
-  type BatchRewrite,
-  type CommittedOffset,
-  type ProducerStateRecord,
-  type PartitionOffsets,
-  type Storage,
-  type StoredBatch,
-  type TopicPartitionRef,
-  type TopicRecord,
+import { checkAppendOffsets, checkPartitionCount, copyTopic, StorageError, unknownPartition } from '../storage'
+import type {
+  AbortedTxnRecord, AppendInput, BatchInfo, BatchRewrite, CommittedOffset, OpenTxnRecord, PartitionOffsets, ProducerStateRecord,
+  Storage, StoredBatch, TopicPartitionRef, TopicRecord, TransactionRecord, TxnLogChanges,
 } from '../storage'
 import { newTopicId } from '../topic-id'
 import { openDatabase, type SqliteOptions } from './open-database'
-import { prepareStatements, type BatchRow, type Statements } from './statements'
+import { prepareStatements, toCommittedOffset, type BatchRow, type Statements } from './statements'
 import { applyRewrites, loadProducerStates, saveProducerState, toBatchInfo } from './log-maintenance'
 import { loadState, newPartitionState, type PartitionState, type TopicState } from './state'
+import * as txnStore from './txn-store'
 
 // RecordBatch attributes: bit 4 isTransactional, bit 5 isControl; stored compactly as bits 0 and 1.
 const FLAG_TRANSACTIONAL = 1
@@ -35,12 +24,14 @@ export class SqliteStorage implements Storage {
   readonly kind = 'sqlite' as const
   private readonly db: Database.Database
   private readonly stmts: Statements
+  private readonly txnStmts: txnStore.TxnStatements
   private readonly topics: Map<string, TopicState>
   private readonly now: () => number
 
   constructor(file: string, options: SqliteStorageOptions = {}) {
     this.db = openDatabase(file, options)
     this.stmts = prepareStatements(this.db)
+    this.txnStmts = txnStore.prepareTxnStatements(this.db)
     this.topics = loadState(this.stmts)
     this.now = options.now ?? Date.now
   }
@@ -118,7 +109,7 @@ export class SqliteStorage implements Storage {
     this.insertBatch(p, input)
   }
 
-  appendMany(inputs: AppendInput[], producers: ProducerStateRecord[] = []): void {
+  appendMany(inputs: AppendInput[], producers: ProducerStateRecord[] = [], txn?: TxnLogChanges): void {
     const touched = new Map<PartitionState, PartitionState>()
     const producerPartitions = producers.map((pr) => this.partition(pr.topic, pr.partition).id)
     for (const input of inputs) {
@@ -129,6 +120,10 @@ export class SqliteStorage implements Storage {
       this.db.transaction(() => {
         for (const input of inputs) this.append(input)
         producers.forEach((pr, i) => saveProducerState(this.stmts, producerPartitions[i]!, pr))
+        if (txn) {
+          txnStore.applyTxnChanges(this.txnStmts, txn, (topic, partition) => this.partition(topic, partition).id)
+          this.upsertOffsets(txn.offsets ?? [])
+        }
       })()
     } catch (err) {
       // The rollback undid the rows; undo the cached counters too.
@@ -175,6 +170,7 @@ export class SqliteStorage implements Storage {
     const dropped = this.db.transaction(() => {
       const totals = this.stmts.totalsBelow.get(p.id, offset)
       this.stmts.deleteBelow.run(p.id, offset)
+      this.txnStmts.deleteAbortedBelow.run(p.id, offset)
       this.stmts.setLogStart.run(offset, p.id)
       return totals
     })()
@@ -202,25 +198,36 @@ export class SqliteStorage implements Storage {
     p.batchCount += delta.count
   }
 
+  loadOpenTxns(): OpenTxnRecord[] {
+    return txnStore.loadOpenTxns(this.txnStmts, this.topics)
+  }
+
+  abortedTxns(topic: string, partition: number, fromOffset: bigint, beforeOffset: bigint): AbortedTxnRecord[] {
+    const id = this.partition(topic, partition).id
+    return txnStore.abortedTxns(this.txnStmts, id, { topic, partition }, fromOffset, beforeOffset)
+  }
+
+  saveTransaction(record: TransactionRecord): void {
+    txnStore.saveTransaction(this.txnStmts, record)
+  }
+
+  loadTransactions(): TransactionRecord[] {
+    return txnStore.loadTransactions(this.txnStmts)
+  }
+
   commitOffsets(offsets: CommittedOffset[]): void {
-    this.db.transaction(() => {
-      for (const o of offsets) {
-        const { group, topic, partition, offset, leaderEpoch, metadata, commitTimestampMs } = o
-        this.stmts.upsertOffset.run(group, topic, partition, offset, leaderEpoch, metadata, commitTimestampMs)
-      }
-    })()
+    this.db.transaction(() => this.upsertOffsets(offsets))()
+  }
+
+  private upsertOffsets(offsets: CommittedOffset[]): void {
+    for (const o of offsets) {
+      const { group, topic, partition, offset, leaderEpoch, metadata, commitTimestampMs } = o
+      this.stmts.upsertOffset.run(group, topic, partition, offset, leaderEpoch, metadata, commitTimestampMs)
+    }
   }
 
   fetchOffsets(group: string): CommittedOffset[] {
-    return this.stmts.groupOffsets.all(group).map((row) => ({
-      group: row.group_id,
-      topic: row.topic,
-      partition: Number(row.partition_index),
-      offset: row.committed_offset,
-      leaderEpoch: Number(row.leader_epoch),
-      metadata: row.metadata,
-      commitTimestampMs: Number(row.commit_timestamp_ms),
-    }))
+    return this.stmts.groupOffsets.all(group).map(toCommittedOffset)
   }
 
   deleteOffsets(group: string, topicPartitions?: TopicPartitionRef[]): void {

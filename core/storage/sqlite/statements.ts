@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import type { CommittedOffset } from '../storage'
 
 // Rows as better-sqlite3 returns them with defaultSafeIntegers(true): every INTEGER is a bigint.
 export interface TopicRow {
@@ -49,6 +50,18 @@ export interface OffsetRow {
   leader_epoch: bigint
   metadata: string | null
   commit_timestamp_ms: bigint
+}
+
+export function toCommittedOffset(row: OffsetRow): CommittedOffset {
+  return {
+    group: row.group_id,
+    topic: row.topic,
+    partition: Number(row.partition_index),
+    offset: row.committed_offset,
+    leaderEpoch: Number(row.leader_epoch),
+    metadata: row.metadata,
+    commitTimestampMs: Number(row.commit_timestamp_ms),
+  }
 }
 
 type Stmt<P extends unknown[], R = unknown> = Database.Statement<P, R>
