@@ -7,6 +7,8 @@ mkdir -p test-results
 rm -f test-results/*.json
 status=0
 
+bash scripts/ensure-test-deps.sh || status=1
+
 echo "== typecheck"
 npx tsc -p tsconfig.json --noEmit || status=1
 npx tsc -p renderer/tsconfig.json --noEmit || status=1

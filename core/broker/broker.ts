@@ -11,6 +11,7 @@ import { TopicService } from './topics'
 import { BrokerEvents } from './events'
 import { ProducerIdAllocator } from './producer-ids'
 import { BrokerServer } from './server'
+import { TransactionCoordinator } from '../txn/coordinator'
 import type { BrokerContext } from './context'
 import type { ConnectionInfo } from './connection-info'
 
@@ -33,6 +34,16 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   const abort = new AbortController()
   const infos = new Map<number, ConnectionInfo>()
   const log = new LogService(storage, events)
+  const groups = new GroupCoordinator({ storage, clock: systemClock, config: resolved.groupConfig })
+  const producerIds = new ProducerIdAllocator(storage)
+  const transactions = new TransactionCoordinator({
+    storage, log, clock: systemClock, allocateProducerId: () => producerIds.allocate(),
+    noteEpoch: (id, epoch) => log.producers.noteEpoch(id, epoch),
+    onOffsetsCommitted: (offsets) => groups.announceCommitted(offsets),
+  })
+  log.txnGuard = (id, epoch, topic, partition) => transactions.checkProduce(id, epoch, topic, partition)
+  // Before accepting connections: finish or abort whatever a previous run left in flight.
+  transactions.recover()
   const context: BrokerContext = {
     options: resolved,
     clusterId: clusterIdOf(storage),
@@ -40,9 +51,10 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     storage,
     topics: new TopicService(storage, events, resolved.numPartitions),
     log,
-    groups: new GroupCoordinator({ storage, clock: systemClock, config: resolved.groupConfig }),
+    groups,
     events,
-    producerIds: new ProducerIdAllocator(storage),
+    producerIds,
+    transactions,
     cleaner: new LogCleaner(storage, { intervalMs: resolved.cleanerIntervalMs, log: resolved.log, producers: log.producers }),
     connections: infos,
     shutdown: abort.signal,
@@ -70,6 +82,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
         await context.cleaner.stop()
         context.log.notifier.notifyAll()
         context.groups.shutdown()
+        context.transactions.shutdown()
         await server.close()
         storage.close()
       })()),

@@ -7,6 +7,7 @@ import type { BrokerEvents } from './events'
 import type { ConnectionInfo } from './connection-info'
 import type { ProducerIdAllocator } from './producer-ids'
 import type { LogCleaner } from '../log/cleaner/cleaner'
+import type { TransactionCoordinator } from '../txn/coordinator'
 
 /** Everything handlers may use; one per broker. */
 export interface BrokerContext {
@@ -20,6 +21,8 @@ export interface BrokerContext {
   readonly groups: GroupCoordinator
   readonly events: BrokerEvents
   readonly producerIds: ProducerIdAllocator
+  /** Transactional ids, their transactions and the markers that end them (KIP-98). */
+  readonly transactions: TransactionCoordinator
   /** Retention and compaction; `cleaner.runNow()` runs a pass at once (tests, console). */
   readonly cleaner: LogCleaner
   readonly connections: ReadonlyMap<number, ConnectionInfo>

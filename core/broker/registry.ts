@@ -19,6 +19,10 @@ import createTopics from './handlers/19-create-topics'
 import deleteTopics from './handlers/20-delete-topics'
 import deleteRecords from './handlers/21-delete-records'
 import initProducerId from './handlers/22-init-producer-id'
+import addPartitionsToTxn from './handlers/24-add-partitions-to-txn'
+import addOffsetsToTxn from './handlers/25-add-offsets-to-txn'
+import endTxn from './handlers/26-end-txn'
+import txnOffsetCommit from './handlers/28-txn-offset-commit'
 import describeConfigs from './handlers/32-describe-configs'
 import alterConfigs from './handlers/33-alter-configs'
 import createPartitions from './handlers/37-create-partitions'
@@ -46,6 +50,10 @@ export const handlers: readonly AnyHandler[] = [
   deleteTopics,
   deleteRecords,
   initProducerId,
+  addPartitionsToTxn,
+  addOffsetsToTxn,
+  endTxn,
+  txnOffsetCommit,
   describeConfigs,
   alterConfigs,
   createPartitions,

@@ -1,4 +1,4 @@
-import type { TopicPartitionRef } from '../storage/storage'
+import type { CommittedOffset, TopicPartitionRef } from '../storage/storage'
 import { systemClock, type Clock } from './clock'
 import { readAssignment, readSubscriptionTopics, type TopicPartitions } from './consumer-protocol'
 import { ErrorCode } from '../protocol/error-codes'
@@ -119,6 +119,24 @@ export class GroupCoordinator {
     // No live group: only a commit outside group management is acceptable; otherwise it is from a gone generation.
     else error = generationId < 0 ? ErrorCode.NONE : ErrorCode.ILLEGAL_GENERATION
     return this.offsets.commit(groupId, error, offsets)
+  }
+
+  /** TxnOffsetCommit v3+ (KIP-447): the membership rules of OffsetCommit, without committing anything. */
+  validateMember(groupId: string, memberId: string, generationId: number, groupInstanceId: string | null): number {
+    if (groupId === '') return ErrorCode.INVALID_GROUP_ID
+    const group = this.groups.get(groupId)
+    if (group) return group.validateCommit(memberId, generationId, groupInstanceId)
+    return generationId < 0 ? ErrorCode.NONE : ErrorCode.ILLEGAL_GENERATION
+  }
+
+  /** Offsets a transaction made visible on commit (they were written with its markers). */
+  announceCommitted(offsets: CommittedOffset[]): void {
+    const byGroup = new Map<string, CommittedOffset[]>()
+    for (const o of offsets) byGroup.set(o.group, [...(byGroup.get(o.group) ?? []), o])
+    for (const [groupId, list] of byGroup) {
+      this.events.emit({ type: 'offsets-committed', groupId,
+        partitions: list.map((o) => ({ topic: o.topic, partition: o.partition, offset: o.offset })) })
+    }
   }
 
   fetchOffsets(groupId: string, topics: { topic: string; partitions: number[] }[] | null): OffsetFetchResult {

@@ -70,6 +70,9 @@ async function main(): Promise<void> {
   await page.waitForTimeout(1000)
   await page.evaluate('window.__longTasks = []')
 
+  // INSPECTOR_TRACE=file.json records a Chromium performance trace of the load window (open it in DevTools).
+  const tracePath = process.env.INSPECTOR_TRACE
+  if (tracePath) await browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-v8.gc', 'blink.user_timing'] })
   const [host, port] = [broker.bootstrap.split(':')[0]!, Number(broker.bootstrap.split(':')[1])]
   const { sockets, responses } = await openSockets(host, port)
   const loop = monitorEventLoopDelay({ resolution: 10 })
@@ -92,6 +95,7 @@ async function main(): Promise<void> {
   clearInterval(timer)
   const elapsed = (Date.now() - t0) / 1000
   await page.waitForTimeout(500)
+  if (tracePath) await browser.stopTracing()
   loop.disable()
   const longTasks = (await page.evaluate('window.__longTasks')) as number[]
   await shot(page, '30-inspector-under-load')

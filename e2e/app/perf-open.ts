@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     if (process.env.BROOKLET_TRACE) {
       await page.addInitScript(`{ const W = window.WebSocket; window.__ws = []; window.WebSocket = class extends W {
         constructor(u) { super(u); this.addEventListener('message', (e) => { const d = String(e.data); if (d.startsWith('{"t":"result"')) window.__ws.push(['recv', performance.now(), d.length]) }) }
-        send(d) { const m = /"channel":"([^"]+)"/.exec(d); window.__ws.push(['send ' + (m && m[1]), performance.now()]); super.send(d) } } }`)
+        send(d) { if (window.__clickAt && !window.__firstRow) new MutationObserver((_, o) => { if (document.querySelector('[data-testid=message-row]')) { window.__firstRow = performance.now(); o.disconnect() } }).observe(document, { subtree: true, childList: true }); const m = /"channel":"([^"]+)"/.exec(d); window.__ws.push(['send ' + (m && m[1]), performance.now()]); super.send(d) } } }`)
       page.on('console', (m) => { if (m.text().startsWith('TRACE')) console.log(m.text()) })
     }
     await page.goto(`${ui.url}`)
@@ -48,14 +48,15 @@ async function main(): Promise<void> {
       await page.goto(`${ui.origin}/#/topics`)
       await page.getByRole('link', { name: topic }).waitFor({ timeout: 15_000 })
       await page.waitForTimeout(300)
+      if (process.env.BROOKLET_TRACE) await page.evaluate('window.__ws.length = 0; window.__firstRow = 0; window.__clickAt = performance.now()')
       const t0 = Date.now()
       await page.getByRole('link', { name: topic }).click()
       await page.getByTestId('message-row').first().waitFor({ timeout: 10_000 })
       times.push(Date.now() - t0)
       if (process.env.BROOKLET_TRACE) {
         const log = (await page.evaluate('window.__ws.splice(0)')) as [string, number, number?][]
-        const base = log[0]?.[1] ?? 0
-        console.log(log.map(([w, t, n]) => `${w}@${Math.round(t - base)}${n ? `(${n}B)` : ''}`).join(' '))
+        const [base, row] = (await page.evaluate('[window.__clickAt, window.__firstRow]')) as number[]
+        console.log(`click@0 ${log.map(([w, t, n]) => `${w}@${Math.round(t - base!)}${n ? `(${n}B)` : ''}`).join(' ')} firstRow@${Math.round(row! - base!)}`)
       }
     }
     console.log(`run ${run + 1}: first open ${first.at(-1)} ms, second ${second.at(-1)} ms`)

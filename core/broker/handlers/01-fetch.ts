@@ -2,12 +2,16 @@
 // Long polling: held until MinBytes are available or MaxWaitMs passes, woken by produce (pitfall 17).
 // Whole batches from the one containing the fetch offset; at least one batch even past the byte
 // limits (KIP-74, pitfall 19); every requested partition answered (pitfall 20); sessions declined
-// with SessionId 0 so clients keep sending full requests (KIP-227).
+// with SessionId 0 so clients keep sending full requests (KIP-227). IsolationLevel 1 (read_committed,
+// KIP-98) stops at the last stable offset and lists the aborted transactions in the returned range.
 import { ApiKey } from '../../protocol/api-keys'
 import { ErrorCode } from '../../protocol/error-codes'
 import { readFetchRequest, writeFetchResponse, type FetchRequest, type FetchResponse } from '../../protocol/generated'
 import { partitionKey } from '../../log/append-notifier'
+import type { ReadOutcome } from '../../log/log-service'
 import { defineHandler, type HandlerContext } from '../handler'
+
+const READ_COMMITTED = 1
 
 type PartitionData = FetchResponse['responses'][number]['partitions'][number]
 
@@ -41,31 +45,31 @@ function readOnce(req: FetchRequest, ctx: HandlerContext): { response: FetchResp
     partitions: topic.partitions.map((p): PartitionData => {
       // The first non-empty answer may exceed the budget so the consumer always progresses.
       const limit = Math.max(0, Math.min(p.partitionMaxBytes, budget))
-      const outcome = ctx.broker.log.read(topic.topic, p.partition, p.fetchOffset, total === 0 ? Math.max(limit, 1) : limit)
+      const outcome = ctx.broker.log.read(topic.topic, p.partition, p.fetchOffset, total === 0 ? Math.max(limit, 1) : limit,
+        req.isolationLevel === READ_COMMITTED)
       if (outcome.errorCode !== ErrorCode.NONE) hasError = true
       const batches = total > 0 && limit === 0 ? [] : outcome.batches
       const records = batches.length === 1 ? batches[0]!.bytes : Buffer.concat(batches.map((b) => b.bytes))
       total += records.length
       budget -= records.length
-      return partitionData(p.partition, outcome.errorCode, outcome.highWatermark, outcome.logStartOffset, records)
+      return partitionData(p.partition, outcome, records)
     }),
   }))
   const response: FetchResponse = { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: 0, responses, nodeEndpoints: [] }
   return { response, bytes: total, hasError }
 }
 
-function partitionData(partitionIndex: number, errorCode: number, highWatermark: bigint, logStartOffset: bigint, records: Buffer): PartitionData {
+function partitionData(partitionIndex: number, outcome: ReadOutcome, records: Buffer): PartitionData {
   return {
     partitionIndex,
-    errorCode,
-    highWatermark,
-    // No transactions yet: the last stable offset is the high watermark (pitfall 21).
-    lastStableOffset: highWatermark,
-    logStartOffset,
+    errorCode: outcome.errorCode,
+    highWatermark: outcome.highWatermark,
+    lastStableOffset: outcome.lastStableOffset,
+    logStartOffset: outcome.logStartOffset,
     divergingEpoch: { epoch: -1, endOffset: -1n },
     currentLeader: { leaderId: -1, leaderEpoch: -1 },
     snapshotId: { endOffset: -1n, epoch: -1 },
-    abortedTransactions: null,
+    abortedTransactions: outcome.abortedTransactions,
     preferredReadReplica: -1,
     records,
   }

@@ -1,7 +1,7 @@
 // 02-list-offsets.ts: ListOffsets (key 2), versions 1-7 (v0's OldStyleOffsets format is not served).
 // Timestamp -1 = latest (high watermark), -2 = earliest (log start), -3 = max timestamp (KIP-734, v7+),
 // otherwise the first offset whose record timestamp is >= the target (found inside the batch).
-// IsolationLevel: no transactions yet, so the last stable offset equals the high watermark.
+// IsolationLevel 1 (read_committed, v2+): latest is the last stable offset (KIP-98).
 import { ApiKey } from '../../protocol/api-keys'
 import { ErrorCode } from '../../protocol/error-codes'
 import { readListOffsetsRequest, writeListOffsetsResponse, type ListOffsetsRequest, type ListOffsetsResponse } from '../../protocol/generated'
@@ -27,17 +27,17 @@ async function listOffsets(req: ListOffsetsRequest, ctx: HandlerContext): Promis
   const topics = []
   for (const topic of req.topics) {
     const partitions: PartitionResponse[] = []
-    for (const p of topic.partitions) partitions.push(await lookup(topic.name, p.partitionIndex, p.timestamp, ctx))
+    for (const p of topic.partitions) partitions.push(await lookup(topic.name, p.partitionIndex, p.timestamp, req.isolationLevel === 1, ctx))
     topics.push({ name: topic.name, partitions })
   }
   return { throttleTimeMs: 0, topics }
 }
 
-async function lookup(topic: string, partition: number, timestamp: bigint, ctx: HandlerContext): Promise<PartitionResponse> {
+async function lookup(topic: string, partition: number, timestamp: bigint, readCommitted: boolean, ctx: HandlerContext): Promise<PartitionResponse> {
   const { log, storage } = ctx.broker
   if (!log.partitionExists(topic, partition)) return answer(partition, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, -1n, -1n)
   const { logStartOffset, highWatermark } = log.offsets(topic, partition)
-  if (timestamp === LATEST) return answer(partition, ErrorCode.NONE, -1n, highWatermark)
+  if (timestamp === LATEST) return answer(partition, ErrorCode.NONE, -1n, readCommitted ? log.lastStableOffset(topic, partition) : highWatermark)
   if (timestamp === EARLIEST) return answer(partition, ErrorCode.NONE, -1n, logStartOffset)
   if (timestamp === MAX_TIMESTAMP) {
     const found = await offsetForTimestamp(storage, topic, partition, 'max')

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { migrate } from './migrate'
+import { AUTO_CHECKPOINT_PAGES } from './wal-control'
 
 export interface SqliteOptions {
   /** 'always' syncs every commit (synchronous=FULL); 'normal' survives process crashes, not power loss. */
@@ -21,8 +22,9 @@ export function openDatabase(file: string, options: SqliteOptions = {}): Databas
     db.pragma(`synchronous = ${options.fsync === 'always' ? 'FULL' : 'NORMAL'}`)
     db.pragma('cache_size = -65536') // KiB: 64 MiB of page cache
     db.pragma('foreign_keys = ON')
-    // Checkpoint in larger steps (pages): fewer stalls while a producer streams batches.
-    db.pragma('wal_autocheckpoint = 4096')
+    // Checkpoint in larger steps (pages): fewer stalls. Under sustained appends WalControl turns this
+    // off and checkpoints from a worker thread instead (checkpointer.ts).
+    db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`)
     db.pragma('journal_size_limit = 134217728')
     db.defaultSafeIntegers(true)
     migrate(db)

@@ -10,6 +10,7 @@ import { prepareStatements, toCommittedOffset, type BatchRow, type Statements } 
 import { applyRewrites, loadProducerStates, saveProducerState, toBatchInfo } from './log-maintenance'
 import { loadState, newPartitionState, type PartitionState, type TopicState } from './state'
 import * as txnStore from './txn-store'
+import { WalControl, type WalControlOptions, type WalControlStats } from './wal-control'
 
 // RecordBatch attributes: bit 4 isTransactional, bit 5 isControl; stored compactly as bits 0 and 1.
 const FLAG_TRANSACTIONAL = 1
@@ -17,6 +18,8 @@ const FLAG_CONTROL = 2
 
 export interface SqliteStorageOptions extends SqliteOptions {
   now?: () => number
+  /** Background WAL checkpoints (wal-control.ts); false keeps SQLite's inline automatic checkpoints. */
+  walControl?: WalControlOptions | false
 }
 
 /** The durable engine: one SQLite file in WAL mode, one row per RecordBatch. */
@@ -27,9 +30,11 @@ export class SqliteStorage implements Storage {
   private readonly txnStmts: txnStore.TxnStatements
   private readonly topics: Map<string, TopicState>
   private readonly now: () => number
+  private readonly wal: WalControl
 
   constructor(file: string, options: SqliteStorageOptions = {}) {
     this.db = openDatabase(file, options)
+    this.wal = new WalControl(this.db, options.fsync === 'always' ? 'FULL' : 'NORMAL', options.walControl)
     this.stmts = prepareStatements(this.db)
     this.txnStmts = txnStore.prepareTxnStatements(this.db)
     this.topics = loadState(this.stmts)
@@ -107,6 +112,7 @@ export class SqliteStorage implements Storage {
     const p = this.partition(input.topic, input.partition)
     checkAppendOffsets(input, p.next)
     this.insertBatch(p, input)
+    if (!this.db.inTransaction) this.wal.appended(input.bytes.length)
   }
 
   appendMany(inputs: AppendInput[], producers: ProducerStateRecord[] = [], txn?: TxnLogChanges): void {
@@ -130,6 +136,9 @@ export class SqliteStorage implements Storage {
       for (const [p, saved] of touched) Object.assign(p, saved)
       throw err
     }
+    let bytes = 0
+    for (const input of inputs) bytes += input.bytes.length
+    this.wal.appended(bytes)
   }
 
   offsets(topic: string, partition: number): PartitionOffsets {
@@ -252,7 +261,15 @@ export class SqliteStorage implements Storage {
     this.stmts.setMeta.run(key, value)
   }
 
+  /** Checkpoint activity, for tests and diagnostics. */
+  get walStats(): WalControlStats {
+    return this.wal.stats
+  }
+
   close(): void {
+    // The checkpoint worker closes its connection first, so this close is the last one: SQLite then
+    // checkpoints and removes the WAL.
+    this.wal.close()
     if (this.db.open) this.db.close()
   }
 

@@ -1,0 +1,119 @@
+import type Database from 'better-sqlite3'
+import { BackgroundCheckpointer, type CheckpointerStats } from './checkpointer'
+
+/** SQLite's automatic checkpoint threshold (pages) while no background checkpointer runs. */
+export const AUTO_CHECKPOINT_PAGES = 4096
+
+export interface WalControlOptions {
+  /**
+   * Start the background checkpointer once this many record bytes were appended: short-lived and
+   * lightly used databases keep SQLite's own checkpoints and never pay for a thread.
+   */
+  startAfterBytes: number
+  /** Wake the checkpointer after this many appended bytes (besides its timer). */
+  kickEveryBytes: number
+  intervalMs: number
+  /**
+   * Passive checkpoints never reset a WAL that is written continuously (SQLite restarts the log only
+   * when every frame is in the database), so past this size the writer runs one RESTART checkpoint
+   * itself. It is cheap then: the worker has already copied all but the newest frames.
+   */
+  walLimitBytes: number
+}
+
+export const DEFAULT_WAL_CONTROL: WalControlOptions = {
+  startAfterBytes: 16 * 1024 * 1024,
+  kickEveryBytes: 32 * 1024 * 1024,
+  intervalMs: 500,
+  walLimitBytes: 256 * 1024 * 1024,
+}
+
+export interface WalControlStats extends CheckpointerStats {
+  running: boolean
+  /** Synchronous RESTART checkpoints the writer ran to bound the WAL. */
+  restarts: number
+}
+
+/** Decides who checkpoints the writer's WAL: SQLite inline (default), or a worker thread under load. */
+export class WalControl {
+  private checkpointer: BackgroundCheckpointer | undefined
+  private disabled: boolean
+  private appendedBytes = 0
+  private sinceKick = 0
+  private seenCheckpoints = 0
+  private restarts = 0
+  private readonly pageSize: number
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly synchronous: 'NORMAL' | 'FULL',
+    private readonly options: WalControlOptions | false = DEFAULT_WAL_CONTROL,
+  ) {
+    this.disabled = options === false || db.memory || String(db.pragma('journal_mode', { simple: true })) !== 'wal'
+    this.pageSize = Number(db.pragma('page_size', { simple: true }))
+  }
+
+  /** Called after a commit that appended `bytes` of record batches. */
+  appended(bytes: number): void {
+    const o = this.options
+    if (o === false || this.disabled) return
+    this.appendedBytes += bytes
+    if (!this.checkpointer) {
+      if (this.appendedBytes >= o.startAfterBytes) this.start(o)
+      return
+    }
+    this.sinceKick += bytes
+    if (this.sinceKick >= o.kickEveryBytes) {
+      this.sinceKick = 0
+      this.checkpointer.kick()
+    }
+    this.boundWal(this.checkpointer.stats, o.walLimitBytes)
+  }
+
+  get stats(): WalControlStats {
+    const s = this.checkpointer?.stats ?? { checkpoints: 0, logFrames: 0, checkpointedFrames: 0, errors: 0 }
+    return { ...s, running: this.checkpointer !== undefined, restarts: this.restarts }
+  }
+
+  /** Stops the worker (it closes its connection first), so the writer's close runs the final checkpoint. */
+  close(): void {
+    this.checkpointer?.stop()
+    this.checkpointer = undefined
+    this.disabled = true
+  }
+
+  private start(o: WalControlOptions): void {
+    try {
+      this.checkpointer = new BackgroundCheckpointer({
+        file: this.db.name,
+        synchronous: this.synchronous,
+        intervalMs: o.intervalMs,
+        onFailure: () => this.fallBack(),
+      })
+    } catch {
+      this.disabled = true
+      return
+    }
+    this.db.pragma('wal_autocheckpoint = 0')
+  }
+
+  /** The worker failed: SQLite checkpoints inline again, as before it started. */
+  private fallBack(): void {
+    this.checkpointer?.stop(0)
+    this.checkpointer = undefined
+    this.disabled = true
+    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`)
+  }
+
+  private boundWal(s: CheckpointerStats, limit: number): void {
+    // Act on each worker report once: right after a passive checkpoint, few frames are left to copy.
+    if (s.checkpoints === this.seenCheckpoints) return
+    if (s.logFrames * this.pageSize > limit) {
+      const row = (this.db.pragma('wal_checkpoint(RESTART)') as { busy: number }[])[0]
+      // busy: the worker holds the checkpoint lock right now; try again after the next commit.
+      if (row && Number(row.busy) !== 0) return
+      this.restarts++
+    }
+    this.seenCheckpoints = s.checkpoints
+  }
+}
