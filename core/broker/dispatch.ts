@@ -12,8 +12,11 @@ import type { ConnectionInfo } from './connection-info'
 export class MalformedRequestError extends Error {}
 
 export interface DispatchResult {
-  /** Response bytes after the size prefix (header + body), or null when Kafka sends none. */
-  response: Buffer | null
+  /**
+   * Response bytes after the size prefix (header + body) as consecutive pieces, or null when Kafka sends
+   * none. Large values (Fetch records) are the stored buffers themselves, written without a copy.
+   */
+  response: Buffer[] | null
   apiKey: number
   apiVersion: number
   correlationId: number
@@ -30,7 +33,7 @@ export async function dispatch(frame: Buffer, connection: ConnectionInfo, broker
   const handler = handlerFor(apiKey)
   if (!handler || apiVersion < handler.minVersion || apiVersion > handler.maxVersion) {
     broker.options.log(`connection ${connection.id}: unsupported API ${apiKey} v${apiVersion} from ${printable(header.clientId ?? '?')}`)
-    return { ...result, response: unsupportedVersionBody(header, broker) }
+    return { ...result, response: [unsupportedVersionBody(header, broker)] }
   }
   const request = handler.read(reader, apiVersion)
   if (!reader.ok) throw new MalformedRequestError(`API ${apiKey} v${apiVersion} request body is malformed`)
@@ -43,7 +46,7 @@ export async function dispatch(frame: Buffer, connection: ConnectionInfo, broker
   const writer = new Writer()
   writeResponseHeader(writer, correlationId, responseHeaderIsFlexible(apiKey, apiVersion))
   handler.write(writer, apiVersion, response)
-  return { ...result, response: writer.finish() }
+  return { ...result, response: writer.finishChunks() }
 }
 
 

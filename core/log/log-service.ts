@@ -1,12 +1,15 @@
-import type { AppendInput, CommittedOffset, OpenTxnRecord, PartitionOffsets, Storage, StoredBatch, TopicPartitionRef, TransactionRecord } from '../storage/storage'
+import type {
+  AppendInput, CommittedOffset, OpenTxnRecord, PartitionOffsets, Storage, StoredBatch, TopicPartitionRef, TopicRecord, TransactionRecord,
+} from '../storage/storage'
 import { ErrorCode } from '../protocol/error-codes'
-import { readBatchHeader, setBaseOffset, stampLogAppendTime, validateProducedRecords } from '../protocol/records'
+import { readBatchHeader, setBaseOffset, stampLogAppendTime, validateProducedRecords, type BatchHeader } from '../protocol/records'
 import { effectiveTopicConfig } from '../config/topic-configs'
 import { AppendNotifier, partitionKey } from './append-notifier'
 import type { BrokerEvents } from '../broker/events'
 import { ProducerTable, type IdempotenceCheck } from './producer-table'
 import type { ProducerEntry } from './producer-state'
 import { OpenTxnIndex } from './txn-index'
+import { storageWriteFailure } from './storage-failure'
 import { encodeMarkerBatch } from './txn-markers'
 
 /**
@@ -85,10 +88,14 @@ export class LogService {
     const pending = new Map<string, ProducerEntry>()
     const producerUpdates: NonNullable<IdempotenceCheck['next']>[] = []
     const opened: OpenTxnRecord[] = []
+    const written: number[] = []
     for (const batch of batches) {
       const prepared = this.prepare(batch, nextByPartition, apiVersion, pending)
       outcomes.push(prepared.outcome)
-      if (prepared.input) inputs.push(prepared.input)
+      if (prepared.input) {
+        inputs.push(prepared.input)
+        written.push(outcomes.length - 1)
+      }
       if (prepared.input?.isTransactional) this.noteOpened(prepared.input, opened)
       if (prepared.producer) {
         pending.set(prepared.producer.key, prepared.producer.entry)
@@ -96,7 +103,16 @@ export class LogService {
       }
     }
     if (inputs.length > 0) {
-      this.storage.appendMany(inputs, producerUpdates.map((u) => u.record), opened.length > 0 ? { opened } : undefined)
+      try {
+        this.storage.appendMany(inputs, producerUpdates.map((u) => u.record), opened.length > 0 ? { opened } : undefined)
+      } catch (err) {
+        // The storage transaction rolled back (and its cached offsets with it); producer and transaction
+        // state below are only committed after a successful write, so nothing in memory moved either.
+        const reason = storageWriteFailure(err)
+        if (!reason) throw err
+        for (const i of written) outcomes[i] = failure(ErrorCode.KAFKA_STORAGE_ERROR, reason)
+        return outcomes
+      }
       for (const u of producerUpdates) this.producers.commit(u)
       for (const o of opened) this.openTxns.open(o)
       for (const input of inputs) this.announce(input)
@@ -107,29 +123,16 @@ export class LogService {
   private prepare(
     batch: ProducedBatch, nextByPartition: Map<string, bigint>, apiVersion: number, pending: Map<string, ProducerEntry>,
   ): { outcome: AppendOutcome; input?: AppendInput; producer?: IdempotenceCheck['next'] } {
-    const topic = this.storage.getTopic(batch.topic)
-    if (!topic || batch.partition < 0 || batch.partition >= topic.partitionCount) {
-      return { outcome: failure(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.') }
-    }
-    if (!batch.records || batch.records.length === 0) {
-      return { outcome: failure(ErrorCode.CORRUPT_MESSAGE, 'Produce request carried no record batch.') }
-    }
-    const maxBytes = Number(effectiveTopicConfig(topic.configs, 'max.message.bytes'))
-    const verdict = validateProducedRecords(batch.records, maxBytes, { apiVersion })
-    if (verdict.errorCode !== ErrorCode.NONE) return { outcome: failure(verdict.errorCode, verdict.message ?? null) }
-    const produced = readBatchHeader(batch.records)
-    if (produced.isTransactional) {
-      // Fencing and AddPartitionsToTxn membership are checked before any producer state changes.
-      const txnError = this.txnGuard(produced.producerId, produced.producerEpoch, batch.topic, batch.partition)
-      if (txnError !== ErrorCode.NONE) return { outcome: failure(txnError, 'Transactional batch refused by the transaction coordinator.') }
-    }
+    const checked = this.admissible(batch, apiVersion)
+    if ('outcome' in checked) return checked
+    const { topic, records, produced } = checked
     const key = partitionKey(batch.topic, batch.partition)
     const baseOffset = nextByPartition.get(key) ?? this.storage.nextOffset(batch.topic, batch.partition)
     // Sequence checks come before the offset is assigned: a re-sent batch must not take new offsets.
     const idem = this.producers.check(topic.topicId, batch.topic, batch.partition, produced, baseOffset, this.now(), pending)
     if (idem.verdict.kind !== 'append') return { outcome: this.idempotenceOutcome(batch, idem.verdict) }
     // Copy: the frame buffer belongs to the connection; the stored batch must not alias it.
-    const bytes = Buffer.from(batch.records)
+    const bytes = Buffer.from(records)
     setBaseOffset(bytes, baseOffset)
     let logAppendTimeMs = -1n
     if (effectiveTopicConfig(topic.configs, 'message.timestamp.type') === 'LogAppendTime') {
@@ -153,6 +156,27 @@ export class LogService {
     }
     const logStartOffset = this.storage.offsets(batch.topic, batch.partition).logStartOffset
     return { outcome: { errorCode: ErrorCode.NONE, errorMessage: null, baseOffset, logAppendTimeMs, logStartOffset }, input, producer: idem.next }
+  }
+
+  /** Partition, batch format and (for transactional batches) the coordinator's checks, before any state changes. */
+  private admissible(batch: ProducedBatch, apiVersion: number): { outcome: AppendOutcome } | { topic: TopicRecord; records: Buffer; produced: BatchHeader } {
+    const topic = this.storage.getTopic(batch.topic)
+    if (!topic || batch.partition < 0 || batch.partition >= topic.partitionCount) {
+      return { outcome: failure(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.') }
+    }
+    if (!batch.records || batch.records.length === 0) {
+      return { outcome: failure(ErrorCode.CORRUPT_MESSAGE, 'Produce request carried no record batch.') }
+    }
+    const maxBytes = Number(effectiveTopicConfig(topic.configs, 'max.message.bytes'))
+    const verdict = validateProducedRecords(batch.records, maxBytes, { apiVersion })
+    if (verdict.errorCode !== ErrorCode.NONE) return { outcome: failure(verdict.errorCode, verdict.message ?? null) }
+    const produced = readBatchHeader(batch.records)
+    if (produced.isTransactional) {
+      // Fencing and AddPartitionsToTxn membership (KIP-98) are checked before any producer state changes.
+      const txnError = this.txnGuard(produced.producerId, produced.producerEpoch, batch.topic, batch.partition)
+      if (txnError !== ErrorCode.NONE) return { outcome: failure(txnError, 'Transactional batch refused by the transaction coordinator.') }
+    }
+    return { topic, records: batch.records, produced }
   }
 
   /** A re-sent recent batch succeeds with its original offset (clients count it as written); else an error. */
@@ -200,6 +224,14 @@ export class LogService {
     const aborted = end === undefined ? [] : this.storage.abortedTxns(topic, partition, fetchOffset, end + 1n)
     const abortedTransactions = aborted.map((a) => ({ producerId: a.producerId, firstOffset: a.firstOffset }))
     return { ...base, abortedTransactions, errorCode: ErrorCode.NONE, batches }
+  }
+
+  /** Inspection: every partition's high watermark and last stable offset (they differ while a transaction is open). */
+  lastStableOffsets(): { topic: string; partition: number; highWatermark: bigint; lastStableOffset: bigint }[] {
+    return this.storage.listTopics().flatMap((t) => Array.from({ length: t.partitionCount }, (_, partition) => {
+      const highWatermark = this.storage.offsets(t.name, partition).highWatermark
+      return { topic: t.name, partition, highWatermark, lastStableOffset: this.openTxns.lastStableOffset(t.name, partition, highWatermark) }
+    }))
   }
 
   lastStableOffset(topic: string, partition: number): bigint {

@@ -3,7 +3,7 @@
  * Drives ~5,000 requests/s of raw ApiVersions v3 and Metadata v1 frames at the embedded broker for 10 s while
  * the inspector view is open in Chromium with a filter typed (and re-typed every second). Reports long tasks
  * (> 50 ms) seen by a PerformanceObserver in the page, and the event-loop delay of this process, which hosts
- * the broker and the console backend as Electron's main process does. Not part of run.sh (takes ~25 s):
+ * the broker and the console backend as Electron's main process does. RENDERER_DIR=<build> compares two builds. Not part of run.sh (takes ~25 s):
  *   npx tsx e2e/app/inspector-perf.ts            -> test-results/inspector-perf.json
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -61,6 +61,9 @@ async function main(): Promise<void> {
   // Runs in the page (a string, since this file is typechecked without DOM types).
   await page.addInitScript(`window.__longTasks = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration) }).observe({ type: 'longtask', buffered: true })`)
+  // CPU_THROTTLE=4 slows the page's CPU 4x (DevTools' throttling), standing in for a busy or slower machine.
+  const throttle = Number(process.env.CPU_THROTTLE ?? 1)
+  if (throttle > 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle })
   // BASELINE=1 keeps the page on the overview (no inspector view open), for comparison.
   const baseline = process.env.BASELINE === '1'
   await page.goto(`${ui.url.split('?')[0]}?token=${ui.token}#/inspector`)
@@ -106,6 +109,7 @@ async function main(): Promise<void> {
   const shown = baseline ? 'n/a (baseline)' : ((await page.getByTestId('inspector-count').textContent()) ?? '')
   const result = {
     view: baseline ? 'overview (inspector not watched)' : 'inspector, filter re-typed every second',
+    cpuThrottle: throttle,
     targetRate: RATE, seconds: Math.round(elapsed * 10) / 10, sent, answered: responses(), achievedRate: Math.round(responses() / elapsed),
     renderer: { longTasksOver50ms: longTasks.length, longestTaskMs: Math.round(Math.max(0, ...longTasks)), totalLongTaskMs: Math.round(longTasks.reduce((a, b) => a + b, 0)) },
     mainEventLoopDelayMs: { p50: +(loop.percentile(50) / 1e6).toFixed(1), p99: +(loop.percentile(99) / 1e6).toFixed(1), max: +(loop.max / 1e6).toFixed(1) },

@@ -99,6 +99,13 @@ first = tx_producer(txid)
 first.begin_transaction()
 first.produce(topic, value="zombie", partition=1)
 first.flush(20)
+# ListOffsets honours the isolation level: read_committed's high end is the last stable offset.
+marks = {}
+for iso in ("read_committed", "read_uncommitted"):
+    c = Consumer({**base, "group.id": "issue5-marks", "isolation.level": iso})
+    marks[iso] = c.get_watermark_offsets(TopicPartition(topic, 1), 10, False)[1]
+    c.close()
+summary["high_while_open"] = marks
 second = tx_producer(txid)
 second.begin_transaction()
 second.produce(topic, value="fresh", partition=1)

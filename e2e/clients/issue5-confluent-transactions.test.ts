@@ -32,6 +32,8 @@ describe('confluent-kafka-python (librdkafka 2.0.2) transactional producer', () 
     expect(summary.read_uncommitted).toEqual(['a0', 'a1', 'a2', 'a3', 'c0', 'c1', 'c2', 'c3', 'end-0', 'end-1'])
     expect(summary.assigned).toBe(1)
     expect(summary.stable_wait).toBe('_TIMED_OUT')
+    // Partition 1 held c1 c3 COMMIT a1 a3 ABORT end-1 (offsets 0-6) when the fenced producer wrote "zombie" at 7.
+    expect(summary.high_while_open).toEqual({ read_committed: 7, read_uncommitted: 8 })
     expect(summary.offsets).toEqual({ before_commit: -1001, after_commit: 5, after_abort: 5 })
     console.log('confluent fencing error:', summary.fenced, '| requireStable while pending:', summary.stable_wait)
     expect(summary.fenced).toMatchObject({ fatal: true })

@@ -2,6 +2,8 @@
 // librdkafka 2.0.2 only compresses when the advertised minimum is 0 (CLIENTS.md pitfall 7, KAFKA-18659),
 // exactly as Kafka 4.x does. acks=0 gets no response (pitfall 5). Each partition carries exactly one
 // RecordBatch v2, validated before it is stored (pitfall 14). Idempotence checks: producer-guarantees issue.
+// Transactional batches must come from the transaction's current epoch into a partition it added
+// (INVALID_PRODUCER_EPOCH / INVALID_TXN_STATE otherwise), checked in LogService through the coordinator.
 import { ApiKey } from '../../protocol/api-keys'
 import { ErrorCode } from '../../protocol/error-codes'
 import { readProduceRequest, writeProduceResponse, type ProduceRequest, type ProduceResponse } from '../../protocol/generated'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Reader } from './reader'
-import { Writer } from './writer'
+import { BY_REFERENCE_BYTES, Writer } from './writer'
 
 describe('Writer', () => {
   it('grows by doubling and round-trips every primitive', () => {
@@ -69,5 +69,38 @@ describe('Writer', () => {
     expect(() => new Writer().uuid('XYZ')).toThrow(/uuid/)
     expect(() => new Writer().string(null as unknown as string)).toThrow(/null/)
     expect(() => new Writer().array(null as unknown as number[], () => {})).toThrow(/null/)
+  })
+
+  it('references large byte values instead of copying them, and patches sizes across pieces', () => {
+    const big = Buffer.alloc(BY_REFERENCE_BYTES, 7)
+    const w = new Writer(16)
+    const frame = w.reserveInt32()
+    w.int16(1)
+    w.compactBytes(big)
+    w.int32(42)
+    w.nullableBytes(big)
+    w.string('x'.repeat(100))
+    w.patchSize(frame)
+    const chunks = w.finishChunks()
+    expect(chunks.filter((c) => c === big)).toHaveLength(2)
+    const all = Buffer.concat(chunks)
+    expect(w.finish().equals(all)).toBe(true)
+    expect(w.length).toBe(all.length)
+    const r = new Reader(all)
+    expect(r.int32()).toBe(all.length - 4)
+    expect(r.int16()).toBe(1)
+    expect(r.compactBytes()!.equals(big)).toBe(true)
+    expect(r.int32()).toBe(42)
+    expect(r.nullableBytes()!.equals(big)).toBe(true)
+    expect(r.string()).toBe('x'.repeat(100))
+    expect(r.ok).toBe(true)
+  })
+
+  it('patches a size reserved before a referenced value', () => {
+    const w = new Writer()
+    const at = w.reserveInt32()
+    w.raw(Buffer.alloc(BY_REFERENCE_BYTES + 1))
+    w.patchSize(at)
+    expect(w.finishChunks()[0]!.readInt32BE(0)).toBe(BY_REFERENCE_BYTES + 1)
   })
 })

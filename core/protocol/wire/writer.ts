@@ -1,33 +1,54 @@
 // Writer: encodes Kafka wire primitives into a growable buffer (capacity doubles on demand).
 // finish() returns a view of the written bytes; framing reserves an int32 size prefix and patches it later.
+// Large byte values (Fetch `records`: stored batches of up to MiBs) are kept by reference as chunks of
+// their own instead of being copied in; finishChunks() hands the pieces to a gathering socket write.
 
 const UUID_RE = /^[0-9a-f]{32}$/
+
+/** Byte values at least this long are referenced, not copied (below it a copy is cheaper than a chunk). */
+export const BY_REFERENCE_BYTES = 16 * 1024
 
 export class Writer {
   private buf: Buffer
   private pos = 0
+  /** Completed pieces (own-buffer segments and referenced values), in order, before buf[segStart, pos). */
+  private readonly chunks: Buffer[] = []
+  private chunkBytes = 0
+  private segStart = 0
 
   constructor(initialCapacity = 256) {
     this.buf = Buffer.allocUnsafe(Math.max(16, initialCapacity))
   }
 
   get length(): number {
-    return this.pos
+    return this.chunkBytes + this.pos - this.segStart
   }
 
   private ensure(n: number): void {
     const need = this.pos + n
     if (need <= this.buf.length) return
-    let cap = this.buf.length * 2
-    while (cap < need) cap *= 2
+    // Earlier segments stay valid views of the old buffer; only the open segment moves.
+    const used = this.pos - this.segStart
+    let cap = Math.max(16, this.buf.length * 2)
+    while (cap < used + n) cap *= 2
     const next = Buffer.allocUnsafe(cap)
-    this.buf.copy(next, 0, 0, this.pos)
+    this.buf.copy(next, 0, this.segStart, this.pos)
     this.buf = next
+    this.segStart = 0
+    this.pos = used
   }
 
-  /** The written bytes (a view; the writer must not be reused afterwards). */
+  /** The written bytes as one buffer (a view unless large values were referenced; do not reuse the writer). */
   finish(): Buffer {
-    return this.buf.subarray(0, this.pos)
+    if (this.chunks.length === 0) return this.buf.subarray(this.segStart, this.pos)
+    return Buffer.concat(this.finishChunks(), this.length)
+  }
+
+  /** The written bytes as consecutive pieces, for a gathering write (referenced values are not copied). */
+  finishChunks(): Buffer[] {
+    const out = this.chunks.slice()
+    if (this.pos > this.segStart) out.push(this.buf.subarray(this.segStart, this.pos))
+    return out
   }
 
   int8(v: number): void {
@@ -115,10 +136,22 @@ export class Writer {
     this.buf[this.pos++] = Number(u)
   }
 
+  /** Appends bytes; a value of BY_REFERENCE_BYTES or more is referenced and must not change until sent. */
   raw(b: Uint8Array): void {
+    if (b.length >= BY_REFERENCE_BYTES) return this.reference(b)
     this.ensure(b.length)
     this.buf.set(b, this.pos)
     this.pos += b.length
+  }
+
+  private reference(b: Uint8Array): void {
+    if (this.pos > this.segStart) {
+      this.chunks.push(this.buf.subarray(this.segStart, this.pos))
+      this.chunkBytes += this.pos - this.segStart
+      this.segStart = this.pos
+    }
+    this.chunks.push(Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.length))
+    this.chunkBytes += b.length
   }
 
   private utf8(s: string, len: number): void {
@@ -210,18 +243,30 @@ export class Writer {
 
   /** Reserves an int32 (e.g. a frame size prefix); returns its position for patchInt32/patchSize. */
   reserveInt32(): number {
-    const at = this.pos
+    const at = this.length
     this.int32(0)
     return at
   }
 
+  /** `at` is a position from reserveInt32: always inside one of the writer's own segments. */
   patchInt32(at: number, v: number): void {
-    this.buf.writeInt32BE(v, at)
+    if (at >= this.chunkBytes) {
+      this.buf.writeInt32BE(v, this.segStart + at - this.chunkBytes)
+      return
+    }
+    let start = 0
+    for (const chunk of this.chunks) {
+      if (at < start + chunk.length) {
+        chunk.writeInt32BE(v, at - start)
+        return
+      }
+      start += chunk.length
+    }
   }
 
   /** Patches a reserved int32 with the number of bytes written after it. */
   patchSize(at: number): void {
-    this.patchInt32(at, this.pos - at - 4)
+    this.patchInt32(at, this.length - at - 4)
   }
 }
 

@@ -12,6 +12,7 @@ const COUNT = 2 // checkpoints run
 const LOG_FRAMES = 3 // frames in the WAL at the last checkpoint
 const CHECKPOINTED = 4 // of which copied into the database
 const ERRORS = 5
+const LAST_MS = 6 // duration of the last checkpoint
 const CMD_KICK = 1
 const CMD_STOP = 2
 
@@ -29,7 +30,9 @@ try {
   while (Atomics.load(ctl, ${CMD}) !== ${CMD_STOP}) {
     Atomics.wait(ctl, ${CMD}, 0, workerData.intervalMs)
     if (Atomics.compareExchange(ctl, ${CMD}, ${CMD_KICK}, 0) === ${CMD_STOP}) break
+    const started = performance.now()
     const row = db.pragma('wal_checkpoint(PASSIVE)')[0]
+    Atomics.store(ctl, ${LAST_MS}, Math.ceil(performance.now() - started))
     Atomics.store(ctl, ${LOG_FRAMES}, row.log)
     Atomics.store(ctl, ${CHECKPOINTED}, row.checkpointed)
     Atomics.add(ctl, ${COUNT}, 1)
@@ -61,6 +64,8 @@ export interface CheckpointerStats {
   logFrames: number
   checkpointedFrames: number
   errors: number
+  /** How long the last checkpoint took (ms): the tail a RESTART right after it still has to copy. */
+  lastCheckpointMs: number
 }
 
 /** A worker thread that checkpoints the WAL (PASSIVE) every intervalMs, or sooner when kicked. */
@@ -102,6 +107,7 @@ export class BackgroundCheckpointer {
       logFrames: Atomics.load(c, LOG_FRAMES),
       checkpointedFrames: Atomics.load(c, CHECKPOINTED),
       errors: Atomics.load(c, ERRORS),
+      lastCheckpointMs: Atomics.load(c, LAST_MS),
     }
   }
 

@@ -23,15 +23,17 @@ export interface WalControlOptions {
 
 export const DEFAULT_WAL_CONTROL: WalControlOptions = {
   startAfterBytes: 16 * 1024 * 1024,
-  kickEveryBytes: 32 * 1024 * 1024,
+  kickEveryBytes: 64 * 1024 * 1024,
   intervalMs: 500,
-  walLimitBytes: 256 * 1024 * 1024,
+  walLimitBytes: 512 * 1024 * 1024,
 }
 
 export interface WalControlStats extends CheckpointerStats {
   running: boolean
   /** Synchronous RESTART checkpoints the writer ran to bound the WAL. */
   restarts: number
+  /** Time the writer spent in those checkpoints (ms). */
+  restartMs: number
 }
 
 /** Decides who checkpoints the writer's WAL: SQLite inline (default), or a worker thread under load. */
@@ -42,6 +44,8 @@ export class WalControl {
   private sinceKick = 0
   private seenCheckpoints = 0
   private restarts = 0
+  private restartMs = 0
+  private restartPending = false
   private readonly pageSize: number
 
   constructor(
@@ -63,16 +67,17 @@ export class WalControl {
       return
     }
     this.sinceKick += bytes
-    if (this.sinceKick >= o.kickEveryBytes) {
+    this.boundWal(this.checkpointer.stats, o.walLimitBytes)
+    // While a RESTART waits for the checkpoint lock, let the worker go idle instead of starting another.
+    if (this.sinceKick >= o.kickEveryBytes && !this.restartPending) {
       this.sinceKick = 0
       this.checkpointer.kick()
     }
-    this.boundWal(this.checkpointer.stats, o.walLimitBytes)
   }
 
   get stats(): WalControlStats {
-    const s = this.checkpointer?.stats ?? { checkpoints: 0, logFrames: 0, checkpointedFrames: 0, errors: 0 }
-    return { ...s, running: this.checkpointer !== undefined, restarts: this.restarts }
+    const s = this.checkpointer?.stats ?? { checkpoints: 0, logFrames: 0, checkpointedFrames: 0, errors: 0, lastCheckpointMs: 0 }
+    return { ...s, running: this.checkpointer !== undefined, restarts: this.restarts, restartMs: this.restartMs }
   }
 
   /** Stops the worker (it closes its connection first), so the writer's close runs the final checkpoint. */
@@ -106,14 +111,20 @@ export class WalControl {
   }
 
   private boundWal(s: CheckpointerStats, limit: number): void {
-    // Act on each worker report once: right after a passive checkpoint, few frames are left to copy.
-    if (s.checkpoints === this.seenCheckpoints) return
-    if (s.logFrames * this.pageSize > limit) {
-      const row = (this.db.pragma('wal_checkpoint(RESTART)') as { busy: number }[])[0]
-      // busy: the worker holds the checkpoint lock right now; try again after the next commit.
-      if (row && Number(row.busy) !== 0) return
-      this.restarts++
+    if (!this.restartPending) {
+      // Act on each worker report once: right after a passive checkpoint, few frames are left to copy.
+      if (s.checkpoints === this.seenCheckpoints) return
+      this.seenCheckpoints = s.checkpoints
+      if (s.logFrames * this.pageSize <= limit) return
+      this.restartPending = true
     }
+    const started = performance.now()
+    const row = (this.db.pragma('wal_checkpoint(RESTART)') as { busy: number }[])[0]
+    // busy: the worker holds the checkpoint lock right now; try again after the next commit.
+    if (row && Number(row.busy) !== 0) return
+    this.restartMs += performance.now() - started
+    this.restarts++
+    this.restartPending = false
     this.seenCheckpoints = s.checkpoints
   }
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import type { InspectorEntry } from '../../../../electron/ipc/contract'
 import { api, unwrap } from '../../lib/api'
 
@@ -59,14 +59,18 @@ export function useInspectorFeed(): InspectorFeed {
       if (buf.length > VIEW_CAP) buf.splice(0, buf.length - VIEW_CAP)
     })
     const flush = setInterval(() => {
-      setTotal(seen.current)
-      if (pending.current.length === 0) return
       const fresh = pending.current
       pending.current = []
-      setRows((prev) => {
-        const next = prev.length + fresh.length > VIEW_CAP ? prev.slice(prev.length + fresh.length - VIEW_CAP) : prev.slice()
-        for (const e of fresh) if (next.length === 0 || e.id > next[next.length - 1]!.id) next.push(e)
-        return next
+      // A transition: React renders the flush in slices and yields to typing and painting in between, instead
+      // of one blocking render of the page and table (the largest script task under load).
+      startTransition(() => {
+        setTotal(seen.current)
+        if (fresh.length === 0) return
+        setRows((prev) => {
+          const next = prev.length + fresh.length > VIEW_CAP ? prev.slice(prev.length + fresh.length - VIEW_CAP) : prev.slice()
+          for (const e of fresh) if (next.length === 0 || e.id > next[next.length - 1]!.id) next.push(e)
+          return next
+        })
       })
     }, FLUSH_MS)
     return () => {
