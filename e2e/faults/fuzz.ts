@@ -36,7 +36,7 @@ function fuzzConnection(port: number, frames: Buffer[], counters: Counters): Pro
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port })
     let answered = 0
-    let pending = Buffer.alloc(0)
+    let pending: Buffer = Buffer.alloc(0)
     let idle: NodeJS.Timeout | undefined
     const quiet = () => {
       clearTimeout(idle)

@@ -164,11 +164,8 @@ function attach(ws: WebSocket, backend: ConsoleBackend): void {
     }
     if (msg.t !== 'invoke' || typeof msg.id !== 'number' || typeof msg.channel !== 'string') return
     const id = msg.id
-    const T0 = performance.now(); const CH = msg.channel
     void session.invoke(msg.channel as never, msg.args).then((result) => {
-      const T1 = performance.now(); const text = JSON.stringify({ t: 'result', id, result })
-      if (ws.readyState === ws.OPEN) ws.send(text)
-      if (process.env.BROOKLET_TRACE) console.log(`TRACE ${CH} handler ${(T1 - T0).toFixed(1)} ms, stringify+send ${(performance.now() - T1).toFixed(1)} ms, ${text.length} B`)
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'result', id, result }))
     })
   })
   ws.on('close', () => session.close())

@@ -68,12 +68,9 @@ export async function readPartition(
   let scanned = 0
   let maxBytes = FIRST_FETCH_BYTES
   while (pos < end && rows.length < want && scanned < scanBudget) {
-    const F0 = performance.now()
     const res = await cluster.fetch(topic, partition, pos, maxBytes)
-    const F1 = performance.now()
     // Without a filter every row is kept, so only the rows still wanted need converting.
     const got = await rowsFromRecords(res.records, partition, pos, match ? Math.max(1, scanBudget - scanned) : want - rows.length)
-    if (process.env.BROOKLET_TRACE) console.log(`TRACE   fetch ${(F1 - F0).toFixed(1)} ms (${res.records?.length} B), rows ${(performance.now() - F1).toFixed(1)} ms (${got.rows.length})`)
     if (got.nextOffset === pos) {
       // Nothing complete came back: a batch is larger than maxBytes (old brokers cut it) — ask for more.
       if (maxBytes >= MAX_FETCH_BYTES || !res.records || res.records.length === 0) break
@@ -103,12 +100,9 @@ function byTime(a: MessageRow, b: MessageRow): number {
 }
 
 export async function readMessages(cluster: WireCluster, query: MessageQuery): Promise<MessagePage> {
-  const T0 = performance.now()
   const topic = await cluster.topic(query.topic)
-  const T1 = performance.now()
   const partitions = selectPartitions(topic, query.partitions)
   const bounds = await partitionBounds(cluster, topic, partitions)
-  const T2 = performance.now()
   const match = compileFilters(query.filters)
   const maxScan = query.maxScan ?? DEFAULT_MAX_SCAN
   const perPartitionBudget = Math.max(1, Math.ceil(maxScan / partitions.length))
@@ -118,7 +112,6 @@ export async function readMessages(cluster: WireCluster, query: MessageQuery): P
   const reads = await Promise.all(partitions.map((p) =>
     readPartition(cluster, topic, p, starts.get(p)!, bounds.end.get(p) ?? 0n, query.start.kind === 'latest' ? Number.MAX_SAFE_INTEGER : query.limit, match, perPartitionBudget),
   ))
-  if (process.env.BROOKLET_TRACE) console.log(`TRACE read: topic ${(T1 - T0).toFixed(1)}, bounds ${(T2 - T1).toFixed(1)}, fetch+decode ${(performance.now() - T2).toFixed(1)} ms`)
   const all = reads.flatMap((r) => r.rows)
   if (partitions.length > 1) all.sort(byTime)
   const rows = query.start.kind === 'latest' ? all.slice(-query.limit) : all.slice(0, query.limit)
