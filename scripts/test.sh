@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's test command (`npm test`): static checks, unit tests, real-client tests, browser e2e.
+# The README's test command (`npm test`): static checks, unit tests, real-client tests, browser e2e, faults.
 # Ends with one summary line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,9 @@ if [ -f e2e/app/run.sh ]; then
   echo "== console e2e (Playwright + Chromium)"
   bash e2e/app/run.sh || status=1
 fi
+
+echo "== fault tests (crash, fuzz, scale, full disk; CI sizes — FAULTS_SCALE=full for the issue's sizes)"
+bash scripts/test-faults.sh || status=1
 
 node scripts/summarize-tests.mjs test-results || status=1
 exit $status

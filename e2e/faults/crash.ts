@@ -110,7 +110,7 @@ export async function crashSafety(): Promise<Figures> {
       check(reached, `producer stalled at ${producer.acked.size} acknowledged records (kill ${done + 1})\n${producer.stderr.join('').slice(-2000)}\n${broker.logTail()}`)
       // Let the group member rejoin and commit between kills (bounded), so commits race the crashes too.
       const before = commitsAtRestart
-      if (await waitFor(() => committer.commits() > before, 2_000, 10)) killsAfterCommit++
+      if (await waitFor(() => committer.commits() > before, 5_000, 10)) killsAfterCommit++
       await new Promise((r) => setTimeout(r, Math.floor(rng() * 40)))
       await broker.kill9()
       done++
