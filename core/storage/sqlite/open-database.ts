@@ -16,7 +16,7 @@ export function openDatabase(file: string, options: SqliteOptions = {}): Databas
   try {
     // Larger pages mean fewer overflow pages per multi-KB batch blob. Only takes effect on a new file,
     // so it must come before the first write (switching to WAL writes the header).
-    db.pragma('page_size = 65536')
+    db.pragma('page_size = 16384')
     db.pragma('journal_mode = WAL')
     // In WAL mode NORMAL only syncs at checkpoints: a power loss can drop the last commits, never corrupt.
     db.pragma(`synchronous = ${options.fsync === 'always' ? 'FULL' : 'NORMAL'}`)

@@ -138,7 +138,12 @@ export class SqliteStorage implements Storage {
     }
     let bytes = 0
     for (const input of inputs) bytes += input.bytes.length
-    this.wal.appended(bytes)
+    try {
+      this.wal.appended(bytes)
+    } catch {
+      // The commit above succeeded: a failed checkpoint (e.g. a full disk) must not turn stored
+      // batches into a reported failure. SQLite retries checkpoints on later commits.
+    }
   }
 
   offsets(topic: string, partition: number): PartitionOffsets {
