@@ -3,6 +3,7 @@
 // "stats" line on stdin with one "STATS {json}" line (produce requests and stored batches per topic, to
 // see what batch sizes the client really sent), and stops cleanly on SIGTERM (so --cpu-prof is written).
 import { createInterface } from 'node:readline'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { startBroker } from '../core/index'
 import type { BrokerOptions } from '../core/index'
 
@@ -17,6 +18,8 @@ export interface ApiStats {
   handlerMs: number
 }
 export interface BrokerStats {
+  /** Event-loop delay since the previous stats call (ms): how long a ready socket may wait for the broker. */
+  loopDelay?: { p50: number; p99: number; max: number }
   topics: Record<string, TopicStats>
   /** By API key: 0 Produce, 1 Fetch. */
   apis: Record<number, ApiStats>
@@ -29,6 +32,8 @@ const pragmas = process.env.BENCH_SQLITE_PRAGMAS
 const db = (broker.context.storage as unknown as { db?: { pragma(p: string): unknown } }).db
 if (pragmas && db) for (const p of pragmas.split(';').filter(Boolean)) db.pragma(p)
 let stats: BrokerStats = { topics: {}, apis: {} }
+const loop = monitorEventLoopDelay({ resolution: 5 })
+loop.enable()
 broker.context.events.on((event) => {
   if (event.type !== 'records-appended') return
   const t = (stats.topics[event.topic] ??= { batches: 0, batchBytes: 0 })
@@ -45,6 +50,8 @@ broker.context.events.onRequest((event) => {
 })
 createInterface({ input: process.stdin }).on('line', (line) => {
   if (line.trim() !== 'stats') return
+  stats.loopDelay = { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 }
+  loop.reset()
   process.stdout.write(`STATS ${JSON.stringify(stats)}\n`)
   stats = { topics: {}, apis: {} }
 })

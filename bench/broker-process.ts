@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { createInterface, type Interface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import type { BrokerOptions } from '../core/index'
@@ -12,6 +12,9 @@ export interface BrokerProcess {
   pid: number
   /** User+system CPU seconds the broker process has used so far (Linux /proc). */
   cpuSeconds(): number
+  /** Peak resident set (VmHWM) since start or the last resetPeakRss(), in bytes. */
+  peakRss(): number
+  resetPeakRss(): void
   /** Produce requests and stored batches since the previous call. */
   stats(): Promise<BrokerStats>
   stop(): Promise<void>
@@ -28,6 +31,8 @@ export async function spawnBroker(options: BrokerOptions, profileDir?: string): 
     bootstrap: `127.0.0.1:${port}`,
     pid,
     cpuSeconds: () => procCpuSeconds(pid),
+    peakRss: () => procStatusBytes(pid, 'VmHWM'),
+    resetPeakRss: () => resetPeakRss(pid),
     stats: () =>
       new Promise<BrokerStats>((resolve) => {
         const onLine = (line: string) => {
@@ -64,12 +69,31 @@ function readyPort(child: ChildProcess, lines: Interface): Promise<number> {
 }
 
 /** utime+stime from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 1/100 s on Linux). */
-function procCpuSeconds(pid: number): number {
+export function procCpuSeconds(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
     return (Number(fields[11]) + Number(fields[12])) / 100
   } catch {
     return NaN
+  }
+}
+
+/** A "VmRSS:"/"VmHWM:" line of /proc/<pid>/status, in bytes (NaN when the process is gone). */
+export function procStatusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return m ? Number(m[1]) * 1024 : NaN
+  } catch {
+    return NaN
+  }
+}
+
+/** Writing 5 to clear_refs resets VmHWM to the current RSS (Linux >= 4.0), so peaks can be taken per phase. */
+export function resetPeakRss(pid: number): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5')
+  } catch {
+    // Not permitted: the peak then covers the whole life of the process.
   }
 }

@@ -14,16 +14,55 @@ export interface ClientResult {
   clientCpu?: number
 }
 
-export function librdkafkaProduce(bootstrap: string, topic: string, count: number, size: number, acks: '1' | 'all'): Promise<ClientResult> {
-  return runJson(PYTHON, [`${CLIENTS}produce.py`, bootstrap, topic, String(count), String(size), acks])
+export function librdkafkaProduce(bootstrap: string, topic: string, count: number, size: number, acks: '1' | 'all', partitions = 1): Promise<ClientResult> {
+  return runJson(PYTHON, [`${CLIENTS}produce.py`, bootstrap, topic, String(count), String(size), acks, String(partitions)])
 }
 
 export function librdkafkaConsume(bootstrap: string, topic: string, expected: number): Promise<ClientResult> {
   return runJson(PYTHON, [`${CLIENTS}consume.py`, bootstrap, topic, String(expected)])
 }
 
-export function kafkajsProduce(bootstrap: string, topic: string, count: number, size: number, acks: 1 | -1): Promise<ClientResult> {
-  return runJson(process.execPath, ['--import', 'tsx', `${CLIENTS}kafkajs-produce.ts`, bootstrap, topic, String(count), String(size), String(acks)])
+export function kafkajsProduce(bootstrap: string, topic: string, count: number, size: number, acks: 1 | -1, partitions = 1): Promise<ClientResult> {
+  return runJson(process.execPath, ['--import', 'tsx', `${CLIENTS}kafkajs-produce.ts`, bootstrap, topic, String(count), String(size), String(acks), String(partitions)])
+}
+
+/** Sends `bytes` over loopback TCP to a sink started by startTcpSink(): the ceiling for moving bytes. */
+export function tcpSend(port: number, bytes: number): Promise<ClientResult> {
+  return runJson(process.execPath, ['--import', 'tsx', `${CLIENTS}tcp-sink.ts`, 'send', String(port), String(bytes)])
+}
+
+export interface LatencyResult {
+  received: number
+  measured: number
+  errors: number
+  p50: number | null
+  p99: number | null
+  p999: number | null
+  max: number | null
+  mean: number | null
+  /** How late the producer sent its most delayed record (its own stalls; they are inside the latencies). */
+  maxSendDelayMs?: number
+  /** The broker's event-loop delay during the run (ms), from bench/broker-child.ts. */
+  brokerLoopDelay?: { p50: number; p99: number; max: number }
+}
+
+/** Fixed-rate produce and consume in two librdkafka processes; latency = receive time - scheduled send time. */
+export async function librdkafkaLatency(bootstrap: string, topic: string, partitions: number, rate: number, seconds: number, size: number): Promise<LatencyResult> {
+  const total = Math.round(rate * seconds)
+  const consumer = spawn(PYTHON, [`${CLIENTS}latency.py`, 'consume', bootstrap, topic, String(partitions), String(total), String(rate)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const timer = setTimeout(() => consumer.kill('SIGKILL'), (seconds + 90) * 1000)
+  let out = ''
+  const ready = new Promise<void>((resolve) => consumer.stdout!.on('data', (chunk: Buffer) => {
+    out += chunk.toString()
+    if (out.includes('READY')) resolve()
+  }))
+  const exited = new Promise<void>((resolve) => consumer.once('exit', () => resolve()))
+  await Promise.race([ready, exited])
+  const produced = await runJson(PYTHON, [`${CLIENTS}latency.py`, 'produce', bootstrap, topic, String(rate), String(seconds), String(size)]) as unknown as { errors: number; maxSendDelayMs: number }
+  await exited
+  clearTimeout(timer)
+  const result = JSON.parse(out.trim().split('\n').at(-1) ?? '') as LatencyResult
+  return { ...result, errors: result.errors + produced.errors, maxSendDelayMs: produced.maxSendDelayMs }
 }
 
 /** Runs a client process that prints one JSON line on stdout; bounded to 3 minutes. */

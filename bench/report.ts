@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { cpus } from 'node:os'
-import type { ClientResult } from './clients'
+import type { ClientResult, LatencyResult } from './clients'
 import type { StartupFigures } from './startup'
 
 export interface ThroughputRow {
@@ -9,6 +9,9 @@ export interface ThroughputRow {
   client: string
   acks: string
   engine: string
+  /** Record value size in bytes. */
+  size: number
+  partitions: number
   result: ClientResult
   /** Broker CPU seconds per wall second during the run (1.0 = one core saturated). */
   brokerCpu: number
@@ -37,32 +40,53 @@ const mbps = (r: ClientResult) => r.bytes / 1e6 / r.seconds
 const kib = (n: number | undefined) => (n === undefined ? '' : (n / 1024).toFixed(0))
 
 export function printThroughput(rows: ThroughputRow[]): void {
-  const nullOf = (row: ThroughputRow) =>
-    rows.find((r) => r.engine === 'null' && r.test === row.test && r.client === row.client && r.acks === row.acks)
-  console.log('\nThroughput, 1 KiB records (MB = 10^6 bytes)')
-  const head = ['test', 'client', 'acks', 'storage', 'MB/s', 'runs MB/s', 'msgs/s', 'vs null', 'broker CPU', 'client CPU', 'batch KiB', 'req/resp KiB', 'ms/req', 'errors']
-  const lines = rows.map((row) => {
-    const base = nullOf(row)
-    const ratio = base && row.engine !== 'null' ? `${((mbps(row.result) / mbps(base.result)) * 100).toFixed(0)} %` : ''
-    return [
-      row.test, row.client, row.acks, row.engine, mbps(row.result).toFixed(1), (row.runsMBps ?? []).map((x) => x.toFixed(0)).join('/'),
-      Math.round(row.result.messages / row.result.seconds).toLocaleString('en-US'), ratio,
-      `${(row.brokerCpu * 100).toFixed(0)} %`, row.result.clientCpu === undefined ? '' : `${(row.result.clientCpu * 100).toFixed(0)} %`,
-      kib(row.avgBatchBytes), kib(row.avgRequestBytes), row.avgHandlerMs?.toFixed(2) ?? '', String(row.result.errors),
-    ]
-  })
-  printTable(head, lines)
+  const same = (a: ThroughputRow, b: ThroughputRow) => a.test === b.test && a.client === b.client && a.acks === b.acks && a.size === b.size && a.partitions === b.partitions
+  const nullOf = (row: ThroughputRow) => rows.find((r) => r.engine === 'null' && same(r, row))
+  const tcpOf = (row: ThroughputRow) => rows.find((r) => r.engine === 'tcp' && r.size === row.size)
+  const pct = (row: ThroughputRow, base: ThroughputRow | undefined) =>
+    base && base !== row ? `${((mbps(row.result) / mbps(base.result)) * 100).toFixed(0)} %` : ''
+  console.log('\nThroughput (MB = 10^6 bytes of record values; vs null / vs TCP: same client and shape, same invocation)')
+  const head = ['test', 'client', 'size', 'parts', 'acks', 'storage', 'MB/s', 'runs MB/s', 'msgs/s', 'vs null', 'vs TCP', 'broker CPU', 'client CPU', 'batch KiB', 'req KiB', 'ms/req', 'errors']
+  const lines = rows.map((row) => [
+    row.test, row.client, row.engine === 'tcp' ? `${row.size} B vol` : `${row.size} B`, String(row.partitions), row.acks, row.engine,
+    mbps(row.result).toFixed(1), (row.runsMBps ?? []).map((x) => x.toFixed(0)).join('/'),
+    row.engine === 'tcp' ? '' : Math.round(row.result.messages / row.result.seconds).toLocaleString('en-US'), row.engine === 'null' ? '' : pct(row, nullOf(row)), pct(row, tcpOf(row)),
+    `${(row.brokerCpu * 100).toFixed(0)} %`, row.result.clientCpu === undefined ? '' : `${(row.result.clientCpu * 100).toFixed(0)} %`,
+    kib(row.avgBatchBytes), kib(row.avgRequestBytes), row.avgHandlerMs?.toFixed(2) ?? '', String(row.result.errors),
+  ])
+  printTable(head, lines, 6)
+}
+
+export interface LatencyRow {
+  engine: string
+  rate: number
+  seconds: number
+  partitions: number
+  result: LatencyResult
+}
+
+export function printLatency(rows: LatencyRow[]): void {
+  console.log('\nEnd-to-end latency, librdkafka, 1 KB, fixed rate, from scheduled send time to receive (ms)')
+  const f = (x: number | null | undefined) => (x === null || x === undefined ? '?' : x.toFixed(2))
+  const lines = rows.map((r) => [r.engine, `${r.rate}/s × ${r.seconds} s`, String(r.partitions), f(r.result.p50), f(r.result.p99), f(r.result.p999), f(r.result.max), String(r.result.measured), String(r.result.errors), f(r.result.maxSendDelayMs), f(r.result.brokerLoopDelay?.p99), f(r.result.brokerLoopDelay?.max)])
+  printTable(['storage', 'rate', 'parts', 'p50', 'p99', 'p99.9', 'max', 'measured', 'errors', 'max send delay', 'broker loop p99', 'loop max'], lines, 3)
+}
+
+export function printResources(figures: Record<string, string>): void {
+  console.log('\nMemory and disk')
+  printTable(['what', 'value'], Object.entries(figures), 1)
 }
 
 export function printStartup(startup: Record<string, StartupFigures>): void {
   console.log('\nStart-up (ms)')
   const lines = Object.entries(startup).map(([name, f]) => [name, f.medianMs.toFixed(1), f.firstMs.toFixed(1), f.minMs.toFixed(1), f.maxMs.toFixed(1), String(f.runs)])
-  printTable(['what', 'median', 'first', 'min', 'max', 'runs'], lines)
+  printTable(['what', 'median', 'first', 'min', 'max', 'runs'], lines, 1)
 }
 
-function printTable(head: string[], lines: string[][]): void {
+/** Columns from `firstNumeric` on are right-aligned. */
+function printTable(head: string[], lines: string[][], firstNumeric: number): void {
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)))
-  const fmt = (cells: string[]) => cells.map((c, i) => (i >= 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')
+  const fmt = (cells: string[]) => cells.map((c, i) => (i >= firstNumeric ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')
   console.log(fmt(head))
   console.log(widths.map((w) => '-'.repeat(w)).join('  '))
   for (const l of lines) console.log(fmt(l))

@@ -1,101 +1,121 @@
-// `npm run bench`: produce/consume throughput of a broker child process with SQLite, memory and null storage,
-// plus start-up times. Prints a table and writes bench/results/<timestamp>.json (and latest.json).
-// Flags: --profile (broker runs under node --cpu-prof, profiles in bench/results/profiles/), --quick (1/4 sizes),
-// --only=null,memory,sqlite (storage engines to run), --repeat=N (runs per figure, the median is reported; default 3).
+// `npm run bench`: the produce matrix (record size × partitions × acks × librdkafka/kafkajs) against a broker
+// child with SQLite and null storage and against loopback TCP; fixed-rate end-to-end latency; a ~1 GB
+// catch-up through the CLI broker (consume, disk bytes, RSS); start-up. Prints tables and writes
+// bench/results/<timestamp>.json (and latest.json). See docs/benchmarks.md.
+// Flags: --quick (short sizes), --profile (broker children under node --cpu-prof -> bench/results/profiles/),
+// --only=tcp,null,memory,sqlite,latency,catchup,startup (phases; memory is off unless named),
+// --repeat=N (runs of the librdkafka 1 KB 1-partition figures, median reported; default 3, quick 1).
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { spawnBroker } from './broker-process'
-import type { ApiStats } from './broker-child'
-import { kafkajsProduce, librdkafkaConsume, librdkafkaProduce, type ClientResult } from './clients'
+import { catchUp, idleRss, startCli, stopCli, type CatchUpFigures } from './catch-up'
+import { librdkafkaLatency } from './clients'
+import { machine, printLatency, printResources, printStartup, printThroughput, type LatencyRow, type ThroughputRow } from './report'
 import { cliVariants, measureCli, measureStartBroker, type StartupFigures } from './startup'
-import { machine, printStartup, printThroughput, type ThroughputRow } from './report'
+import { benchEngine, benchTcp, cases, type Engine } from './throughput'
 
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url))
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const CLI = join(ROOT, 'dist/cli.js')
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
-const profile = args.includes('--profile')
+const profileDir = args.includes('--profile') ? join(RESULTS, 'profiles') : undefined
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',')
+const phase = (name: string, byDefault = true) => (only ? only.includes(name) : byDefault)
 const repeat = Number(args.find((a) => a.startsWith('--repeat='))?.slice(9) ?? (quick ? 1 : 3))
-const SIZE = 1024
 const scale = quick ? 0.25 : 1
-// Bounded so a full run stays within a few minutes on a 2-core machine.
-const LIBRDKAFKA_COUNT = Math.round(200_000 * scale) // ~200 MB per run
-const KAFKAJS_COUNT = Math.round(60_000 * scale)
+// OMB's 1-topic-16-partitions-1kb workload, scaled to a 2-core machine.
+const LATENCY = { rate: 10_000, seconds: quick ? 10 : 60, baselineSeconds: quick ? 10 : 20, partitions: 16 }
+const CATCH_UP_RECORDS = quick ? 200_000 : 1_000_000 // ~200 MB / ~1 GB of 1 KB values
 
-type Engine = 'null' | 'memory' | 'sqlite'
-const engines = (['null', 'memory', 'sqlite'] as Engine[]).filter((e) => !only || only.includes(e))
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`
 
-async function benchEngine(engine: Engine): Promise<ThroughputRow[]> {
+async function latency(engine: Engine, seconds: number): Promise<LatencyRow> {
   const dataDir = engine === 'sqlite' ? mkdtempSync(join(tmpdir(), 'brooklet-bench-')) : undefined
-  const options = engine === 'null' ? { nullStorage: true } : engine === 'memory' ? { memory: true } : { dataDir }
-  const broker = await spawnBroker(options, profile ? join(RESULTS, 'profiles', engine) : undefined)
-  const rows: ThroughputRow[] = []
-  // The machine may be shared: each figure is the median run (by MB/s) of `repeat`, each on a fresh topic.
-  const measure = async (test: string, client: string, acks: string, run: (i: number) => Promise<ClientResult>) => {
-    const runs: ThroughputRow[] = []
-    for (let i = 0; i < repeat; i++) runs.push(await measureOnce(test, client, acks, () => run(i)))
-    runs.sort((a, b) => a.result.bytes / a.result.seconds - b.result.bytes / b.result.seconds)
-    const median = runs[Math.floor(runs.length / 2)]!
-    rows.push({ ...median, runsMBps: runs.map((r) => r.result.bytes / 1e6 / r.result.seconds) })
-    process.stderr.write(`  ${engine.padEnd(6)} ${test} ${client} acks=${acks}: ${rows.at(-1)!.runsMBps!.map((x) => x.toFixed(1)).join(' / ')} MB/s\n`)
-  }
-  const measureOnce = async (test: string, client: string, acks: string, run: () => Promise<ClientResult>): Promise<ThroughputRow> => {
-    await broker.stats()
-    const cpu0 = broker.cpuSeconds()
-    const result = await run()
-    const brokerCpu = (broker.cpuSeconds() - cpu0) / result.seconds
-    const s = await broker.stats()
-    const batches = Object.values(s.topics).reduce((a, t) => ({ n: a.n + t.batches, bytes: a.bytes + t.batchBytes }), { n: 0, bytes: 0 })
-    return {
-      test, client, acks, engine, result, brokerCpu,
-      avgBatchBytes: batches.n ? batches.bytes / batches.n : undefined,
-      ...requestFigures(test === 'consume' ? s.apis[1] : s.apis[0], test === 'consume'),
-    }
-  }
+  const broker = await spawnBroker(engine === 'memory' ? { memory: true } : { dataDir })
   try {
-    const t = (name: string, i: number) => `${name}-${engine}-${i}`
-    await measure('produce', 'librdkafka', '1', (i) => librdkafkaProduce(broker.bootstrap, t('lib-acks1', i), LIBRDKAFKA_COUNT, SIZE, '1'))
-    await measure('produce', 'librdkafka', 'all', (i) => librdkafkaProduce(broker.bootstrap, t('lib-acksall', i), LIBRDKAFKA_COUNT, SIZE, 'all'))
-    await measure('produce', 'kafkajs', '1', (i) => kafkajsProduce(broker.bootstrap, t('kafkajs-acks1', i), KAFKAJS_COUNT, SIZE, 1))
-    if (engine !== 'null') {
-      // Catch-up reads of the (~200 MB, +1 warm-up record) topics the acks=1 runs wrote.
-      await measure('consume', 'librdkafka', '-', (i) => librdkafkaConsume(broker.bootstrap, t('lib-acks1', i % repeat), LIBRDKAFKA_COUNT + 1))
-    }
+    await broker.stats()
+    const result = await librdkafkaLatency(broker.bootstrap, `latency-${engine}`, LATENCY.partitions, LATENCY.rate, seconds, 1024)
+    result.brokerLoopDelay = (await broker.stats()).loopDelay
+    process.stderr.write(`  latency ${engine}: p50 ${result.p50} p99 ${result.p99} p99.9 ${result.p999} max ${result.max} ms\n`)
+    return { engine, rate: LATENCY.rate, seconds, partitions: LATENCY.partitions, result }
   } finally {
     await broker.stop()
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   }
-  return rows
-}
-
-/** Mean size of the data-carrying message (produce request, fetch response) and mean handler time. */
-function requestFigures(a: ApiStats | undefined, fetch: boolean): Pick<ThroughputRow, 'avgRequestBytes' | 'avgHandlerMs'> {
-  if (!a?.count) return {}
-  return { avgRequestBytes: (fetch ? a.responseBytes : a.requestBytes) / a.count, avgHandlerMs: a.handlerMs / a.count }
 }
 
 async function main(): Promise<void> {
   mkdirSync(RESULTS, { recursive: true })
   const info = machine()
   const loadBefore = loadavg()
+  const loadSamples: number[] = []
+  const sampler = setInterval(() => loadSamples.push(loadavg()[0]!), 5000)
   process.stderr.write(`brooklet bench: ${info.cpus}× ${info.cpuModel}, node ${info.node}${quick ? ' (quick)' : ''}\n`)
+  // Always rebuild the bundle so the CLI rows measure the current tree.
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] })
+  const list = cases(scale, repeat)
   const rows: ThroughputRow[] = []
-  for (const engine of engines) rows.push(...(await benchEngine(engine)))
-  process.stderr.write('  start-up...\n')
-  // The bundled-CLI rows need dist/cli.js; an existing bundle is used as is (`npm run build:cli` refreshes it).
-  if (!existsSync(join(ROOT, 'dist/cli.js'))) execFileSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { stdio: 'inherit' })
-  const startup: Record<string, StartupFigures> = { 'startBroker() memory': await measureStartBroker(quick ? 10 : 30) }
-  for (const variant of cliVariants()) startup[`CLI ${variant.name}`] = await measureCli(variant, quick ? 3 : 7)
-  const load = { before: loadBefore, after: loadavg() }
+  const resources: Record<string, string> = {}
+  const raw: Record<string, number> = {}
+  if (phase('tcp')) {
+    const volumes = [1024, 100].map((size) => ({ size, bytes: list.find((c) => c.client === 'librdkafka' && c.size === size)!.count * size }))
+    rows.push(...(await benchTcp(volumes, repeat)))
+  }
+  for (const engine of (['null', 'memory', 'sqlite'] as Engine[]).filter((e) => phase(e, e !== 'memory'))) {
+    const { rows: r, peakRss } = await benchEngine(engine, list, profileDir)
+    rows.push(...r)
+    raw[`peakRss.${engine}`] = peakRss
+    resources[`broker child (tsx), ${engine}: peak RSS during the produce matrix`] = mb(peakRss)
+  }
+  const latencies: LatencyRow[] = []
+  if (phase('latency')) latencies.push(await latency('sqlite', LATENCY.seconds), await latency('memory', LATENCY.baselineSeconds))
+  const startup: Record<string, StartupFigures> = {}
+  let catchUpFigures: CatchUpFigures | undefined
+  const bigDir = mkdtempSync(join(tmpdir(), 'brooklet-bench-big-'))
+  try {
+    if (phase('catchup')) {
+      catchUpFigures = await catchUp(CLI, bigDir, CATCH_UP_RECORDS)
+      rows.push(...catchUpFigures.rows)
+      Object.assign(raw, { idleRssEmptyDir: catchUpFigures.idleRssEmpty, peakRssCliProduce: catchUpFigures.peakRssProduce, diskBytes: catchUpFigures.diskBytes, bytesPerMillion1KB: catchUpFigures.bytesPerMillion })
+      resources['CLI, empty data dir: idle RSS (2 s after first ApiVersions)'] = mb(catchUpFigures.idleRssEmpty)
+      resources['CLI, SQLite: peak RSS during the catch-up produce'] = mb(catchUpFigures.peakRssProduce)
+      resources[`SQLite on disk: ${catchUpFigures.records.toLocaleString('en-US')} × 1 KB records (after checkpoint)`] = mb(catchUpFigures.diskBytes)
+      resources['SQLite bytes per million 1 KB records'] = mb(catchUpFigures.bytesPerMillion)
+      resources['  (raw values per million: 1024.0 MB; overhead)'] = `${((catchUpFigures.bytesPerMillion / 1.024e9 - 1) * 100).toFixed(1)} %`
+    }
+    if (phase('startup')) {
+      process.stderr.write('  start-up...\n')
+      startup['startBroker() memory (in-process)'] = await measureStartBroker(quick ? 10 : 30)
+      for (const variant of cliVariants()) startup[`CLI ${variant.name}`] = await measureCli(variant, quick ? 3 : 7)
+      if (catchUpFigures) {
+        const name = `CLI dist/cli.js --data-dir (${mb(catchUpFigures.diskBytes)})`
+        startup[name] = await measureCli({ name, args: [CLI, 'serve', '--port', '0', '--data-dir', bigDir] }, quick ? 3 : 5)
+      }
+      for (const [what, extra] of [['--memory', ['--memory']], [`--data-dir with ${catchUpFigures ? mb(catchUpFigures.diskBytes) : 'an empty dir'}`, ['--data-dir', bigDir]]] as const) {
+        const broker = await startCli(CLI, [...extra])
+        const rss = await idleRss(broker)
+        await stopCli(broker)
+        raw[`idleRss ${what}`] = rss
+        resources[`CLI ${what}: idle RSS (2 s after first ApiVersions)`] = mb(rss)
+      }
+    }
+  } finally {
+    rmSync(bigDir, { recursive: true, force: true })
+  }
+  clearInterval(sampler)
+  const load = { before: loadBefore, after: loadavg(), samples1m: loadSamples }
   printThroughput(rows)
-  printStartup(startup)
-  console.log(`\nload average (1/5/15 min) before: ${load.before.map((x) => x.toFixed(2)).join(' ')}, after: ${load.after.map((x) => x.toFixed(2)).join(' ')} on ${info.cpus} CPUs`)
+  if (latencies.length) printLatency(latencies)
+  if (Object.keys(startup).length) printStartup(startup)
+  if (Object.keys(resources).length) printResources(resources)
+  const maxLoad = Math.max(...loadSamples, load.before[0]!)
+  console.log(`\nload average (1/5/15 min) before: ${load.before.map((x) => x.toFixed(2)).join(' ')}, after: ${load.after.map((x) => x.toFixed(2)).join(' ')}, max 1-min during: ${maxLoad.toFixed(2)} on ${info.cpus} CPUs`)
   const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-  const json = JSON.stringify({ at: new Date().toISOString(), machine: info, recordBytes: SIZE, repeat, load, throughput: rows, startup }, null, 2)
+  const json = JSON.stringify({ at: new Date().toISOString(), machine: info, quick, repeat, load, throughput: rows, latency: latencies, startup, resources: raw }, null, 2)
   writeFileSync(join(RESULTS, `${stamp}.json`), json)
   writeFileSync(join(RESULTS, 'latest.json'), json)
   console.log(`\nJSON: bench/results/${stamp}.json`)

@@ -91,7 +91,7 @@ function cliOnce(args: string[]): Promise<number> {
 }
 
 /** Sends a raw ApiVersions v0 request (header v1: key, version, correlation id, client id) and waits for the whole answer. */
-function apiVersionsV0(host: string, port: number): Promise<void> {
+export function apiVersionsV0(host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const clientId = Buffer.from('bench')
     const frame = Buffer.alloc(4 + 2 + 2 + 4 + 2 + clientId.length)

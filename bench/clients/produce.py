@@ -1,6 +1,7 @@
 """librdkafka (confluent-kafka-python) produce throughput for bench/run.ts.
 
-Usage: produce.py BOOTSTRAP TOPIC COUNT SIZE ACKS
+Usage: produce.py BOOTSTRAP TOPIC COUNT SIZE ACKS [PARTITIONS]
+PARTITIONS > 1 creates TOPIC first (CreateTopics); records without keys spread over the partitions.
 Prints one JSON line: messages, bytes, seconds (first produce() to the last delivery report), errors.
 """
 import json
@@ -9,8 +10,14 @@ import sys
 import time
 
 from confluent_kafka import Producer
+from confluent_kafka.admin import AdminClient, NewTopic
 
 bootstrap, topic, count, size, acks = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+partitions = int(sys.argv[6]) if len(sys.argv) > 6 else 1
+if partitions > 1:
+    admin = AdminClient({'bootstrap.servers': bootstrap})  # kept referenced until the futures resolve
+    for future in admin.create_topics([NewTopic(topic, partitions, 1)]).values():
+        future.result(15)
 producer = Producer({
     'bootstrap.servers': bootstrap,
     'acks': acks,

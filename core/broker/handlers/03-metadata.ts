@@ -6,6 +6,7 @@ import { ApiKey } from '../../protocol/api-keys'
 import { ErrorCode } from '../../protocol/error-codes'
 import { readMetadataRequest, writeMetadataResponse, type MetadataRequest, type MetadataResponse } from '../../protocol/generated'
 import type { TopicRecord } from '../../storage/storage'
+import { ZERO_UUID } from '../../protocol/uuid'
 import { defineHandler, type HandlerContext } from '../handler'
 import { topicNameProblem } from '../topic-names'
 
@@ -79,4 +80,3 @@ function topicError(name: string, errorCode: number, topicId = ZERO_UUID): Topic
   return { errorCode, name, topicId, isInternal: false, partitions: [], topicAuthorizedOperations: NO_AUTHORIZED_OPERATIONS }
 }
 
-const ZERO_UUID = '0'.repeat(32)

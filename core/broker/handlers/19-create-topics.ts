@@ -4,11 +4,11 @@
 import { ApiKey } from '../../protocol/api-keys'
 import { ErrorCode } from '../../protocol/error-codes'
 import { readCreateTopicsRequest, writeCreateTopicsResponse, type CreateTopicsRequest, type CreateTopicsResponse } from '../../protocol/generated'
+import { ZERO_UUID } from '../../protocol/uuid'
 import { defineHandler, type HandlerContext } from '../handler'
 import { describeTopicConfigs } from '../../config/describe-configs'
 
 type TopicResult = CreateTopicsResponse['topics'][number]
-const ZERO_UUID = '0'.repeat(32)
 
 export default defineHandler({
   apiKey: ApiKey.CreateTopics,

@@ -2,10 +2,10 @@
 import { ApiKey } from '../../protocol/api-keys'
 import { ErrorCode } from '../../protocol/error-codes'
 import { readDeleteTopicsRequest, writeDeleteTopicsResponse, type DeleteTopicsRequest, type DeleteTopicsResponse } from '../../protocol/generated'
+import { ZERO_UUID } from '../../protocol/uuid'
 import { defineHandler, type HandlerContext } from '../handler'
 
 type Result = DeleteTopicsResponse['responses'][number]
-const ZERO_UUID = '0'.repeat(32)
 
 export default defineHandler({
   apiKey: ApiKey.DeleteTopics,

@@ -2,7 +2,8 @@
 // Used both to emit default literals and, at test time, to build expected objects.
 import type { FieldSpec, FieldType, StructSpec } from './spec'
 
-export const ZERO_UUID = '00000000000000000000000000000000'
+export { ZERO_UUID } from '../uuid'
+import { ZERO_UUID } from '../uuid'
 
 export type DefaultValue =
   | number | bigint | boolean | string | null | Buffer | DefaultValue[] | { [k: string]: DefaultValue }

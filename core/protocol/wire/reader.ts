@@ -1,3 +1,4 @@
+import { ZERO_UUID } from '../uuid'
 // Reader: decodes Kafka wire primitives from a Buffer.
 // The error state is sticky: after the first underflow or invalid length `ok` turns false and every
 // later read returns a zero value, so a decoder checks `reader.ok` once per message instead of per field.
@@ -5,7 +6,6 @@
 // length (negative, or 2^31) can never trigger a large allocation.
 
 const EMPTY = Buffer.alloc(0)
-const HEX_ZERO_UUID = '00000000000000000000000000000000'
 
 export class Reader {
   ok = true
@@ -105,7 +105,7 @@ export class Reader {
 
   /** 16 raw bytes, returned as 32 lowercase hex characters. */
   uuid(): string {
-    if (!this.need(16)) return HEX_ZERO_UUID
+    if (!this.need(16)) return ZERO_UUID
     const v = this.buf.toString('hex', this.pos, this.pos + 16)
     this.pos += 16
     return v
