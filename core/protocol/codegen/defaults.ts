@@ -1,9 +1,9 @@
 // defaults.ts: the value a field takes when it is absent from a version (spec `default`, else the type's zero).
 // Used both to emit default literals and, at test time, to build expected objects.
 import type { FieldSpec, FieldType, StructSpec } from './spec'
-
-export { ZERO_UUID } from '../uuid'
 import { ZERO_UUID } from '../uuid'
+
+export { ZERO_UUID }
 
 export type DefaultValue =
   | number | bigint | boolean | string | null | Buffer | DefaultValue[] | { [k: string]: DefaultValue }
