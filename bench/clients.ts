@@ -31,6 +31,13 @@ export function tcpSend(port: number, bytes: number): Promise<ClientResult> {
   return runJson(process.execPath, ['--import', 'tsx', `${CLIENTS}tcp-sink.ts`, 'send', String(port), String(bytes)])
 }
 
+export interface Percentiles {
+  p50: number | null
+  p99: number | null
+  p999: number | null
+  max: number | null
+}
+
 export interface LatencyResult {
   received: number
   measured: number
@@ -42,14 +49,19 @@ export interface LatencyResult {
   mean: number | null
   /** How late the producer sent its most delayed record (its own stalls; they are inside the latencies). */
   maxSendDelayMs?: number
+  /** Scheduled send time to the producer's delivery report (acks=all): the produce half. */
+  ack?: Percentiles
   /** The broker's event-loop delay during the run (ms), from bench/broker-child.ts. */
   brokerLoopDelay?: { p50: number; p99: number; max: number }
 }
 
-/** Fixed-rate produce and consume in two librdkafka processes; latency = receive time - scheduled send time. */
-export async function librdkafkaLatency(bootstrap: string, topic: string, partitions: number, rate: number, seconds: number, size: number): Promise<LatencyResult> {
-  const total = Math.round(rate * seconds)
-  const consumer = spawn(PYTHON, [`${CLIENTS}latency.py`, 'consume', bootstrap, topic, String(partitions), String(total), String(rate)], { stdio: ['ignore', 'pipe', 'inherit'] })
+/**
+ * Fixed-rate produce and consume in two librdkafka processes; latency = receive time - scheduled send time.
+ * The producer runs `warmup + seconds`; records scheduled in the first `warmup` seconds are not measured.
+ */
+export async function librdkafkaLatency(bootstrap: string, topic: string, partitions: number, rate: number, seconds: number, warmup: number, size: number): Promise<LatencyResult> {
+  const total = Math.round(rate * (seconds + warmup))
+  const consumer = spawn(PYTHON, [`${CLIENTS}latency.py`, 'consume', bootstrap, topic, String(partitions), String(total), String(warmup)], { stdio: ['ignore', 'pipe', 'inherit'] })
   const timer = setTimeout(() => consumer.kill('SIGKILL'), (seconds + 90) * 1000)
   let out = ''
   const ready = new Promise<void>((resolve) => consumer.stdout!.on('data', (chunk: Buffer) => {
@@ -58,11 +70,11 @@ export async function librdkafkaLatency(bootstrap: string, topic: string, partit
   }))
   const exited = new Promise<void>((resolve) => consumer.once('exit', () => resolve()))
   await Promise.race([ready, exited])
-  const produced = await runJson(PYTHON, [`${CLIENTS}latency.py`, 'produce', bootstrap, topic, String(rate), String(seconds), String(size)]) as unknown as { errors: number; maxSendDelayMs: number }
+  const produced = await runJson(PYTHON, [`${CLIENTS}latency.py`, 'produce', bootstrap, topic, String(rate), String(seconds + warmup), String(size), String(warmup)]) as unknown as { errors: number; maxSendDelayMs: number; ack: Percentiles }
   await exited
   clearTimeout(timer)
   const result = JSON.parse(out.trim().split('\n').at(-1) ?? '') as LatencyResult
-  return { ...result, errors: result.errors + produced.errors, maxSendDelayMs: produced.maxSendDelayMs }
+  return { ...result, errors: result.errors + produced.errors, maxSendDelayMs: produced.maxSendDelayMs, ack: produced.ack }
 }
 
 /** Runs a client process that prints one JSON line on stdout; bounded to 3 minutes. */

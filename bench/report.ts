@@ -68,8 +68,8 @@ export interface LatencyRow {
 export function printLatency(rows: LatencyRow[]): void {
   console.log('\nEnd-to-end latency, librdkafka, 1 KB, fixed rate, from scheduled send time to receive (ms)')
   const f = (x: number | null | undefined) => (x === null || x === undefined ? '?' : x.toFixed(2))
-  const lines = rows.map((r) => [r.engine, `${r.rate}/s × ${r.seconds} s`, String(r.partitions), f(r.result.p50), f(r.result.p99), f(r.result.p999), f(r.result.max), String(r.result.measured), String(r.result.errors), f(r.result.maxSendDelayMs), f(r.result.brokerLoopDelay?.p99), f(r.result.brokerLoopDelay?.max)])
-  printTable(['storage', 'rate', 'parts', 'p50', 'p99', 'p99.9', 'max', 'measured', 'errors', 'max send delay', 'broker loop p99', 'loop max'], lines, 3)
+  const lines = rows.map((r) => [r.engine, `${r.rate}/s × ${r.seconds} s`, String(r.partitions), f(r.result.p50), f(r.result.p99), f(r.result.p999), f(r.result.max), String(r.result.measured), String(r.result.errors), f(r.result.ack?.p50), f(r.result.ack?.p99), f(r.result.ack?.max), f(r.result.maxSendDelayMs), f(r.result.brokerLoopDelay?.max)])
+  printTable(['storage', 'rate', 'parts', 'p50', 'p99', 'p99.9', 'max', 'measured', 'errors', 'ack p50', 'ack p99', 'ack max', 'max send delay', 'broker loop max'], lines, 3)
 }
 
 export function printResources(figures: Record<string, string>): void {

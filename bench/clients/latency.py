@@ -1,12 +1,13 @@
 """End-to-end latency at a fixed rate (OpenMessaging Benchmark's 1-topic-16-partitions-1kb shape) for bench/latency.ts.
 
-Usage: latency.py consume BOOTSTRAP TOPIC PARTITIONS COUNT WARMUP
-       latency.py produce BOOTSTRAP TOPIC RATE SECONDS SIZE
+Usage: latency.py consume BOOTSTRAP TOPIC PARTITIONS COUNT WARMUP_SECONDS
+       latency.py produce BOOTSTRAP TOPIC RATE SECONDS SIZE WARMUP_SECONDS
 The producer sends record i at its scheduled time start + i / RATE and writes that *scheduled* time (ns, wall
 clock) into the first 8 bytes of the value. When it falls behind it sends late records at once but keeps
 their scheduled stamps, so a stall counts against every record it delayed (no coordinated omission).
 The consumer (its own process, creates the topic, is assigned to every partition from the beginning, printing READY once the
-first fetch round-trip is done) records receive time - scheduled time, skips the first WARMUP records and
+first fetch round-trip is done) records receive time - scheduled time, skips records scheduled in the first
+WARMUP_SECONDS (connections, first fetches and batches per partition settle there: 100-600 ms outliers) and
 prints one JSON line with percentiles in milliseconds.
 """
 import json
@@ -19,7 +20,8 @@ from confluent_kafka import Consumer, Producer, TopicPartition, OFFSET_BEGINNING
 from confluent_kafka.admin import AdminClient, NewTopic
 
 
-def consume(bootstrap, topic, partitions, count, warmup):
+def consume(bootstrap, topic, partitions, count, warmup_seconds):
+    warmup_ns = int(warmup_seconds * 1e9)
     admin = AdminClient({'bootstrap.servers': bootstrap})  # kept referenced until the futures resolve
     for future in admin.create_topics([NewTopic(topic, partitions, 1)]).values():
         future.result(15)
@@ -47,13 +49,14 @@ def consume(bootstrap, topic, partitions, count, warmup):
             errors += 1
             continue
         got += 1
+        scheduled = struct.unpack_from('>q', msg.value())[0]
         if got == 1:
-            first_scheduled = struct.unpack_from('>q', msg.value())[0]
-        if got > warmup:
-            lat = now - struct.unpack_from('>q', msg.value())[0]
+            first_scheduled = scheduled
+        if scheduled - first_scheduled >= warmup_ns:
+            lat = now - scheduled
             latencies.append(lat)
             if lat > 50_000_000:
-                slow.append((msg.partition(), struct.unpack_from('>q', msg.value())[0], lat))
+                slow.append((msg.partition(), scheduled, lat))
         # The producer's schedule bounds the run; allow 30 s after the last message arrived.
         deadline = time.monotonic() + 30
     consumer.close()
@@ -72,19 +75,32 @@ def consume(bootstrap, topic, partitions, count, warmup):
                       'mean': sum(latencies) / n / 1e6 if n else None}))
 
 
-def produce(bootstrap, topic, rate, seconds, size):
+def percentiles(values):
+    values.sort()
+    n = len(values)
+    at = lambda q: values[min(n - 1, int(q * n))] / 1e6 if n else None
+    return {'p50': at(0.5), 'p99': at(0.99), 'p999': at(0.999), 'max': values[-1] / 1e6 if n else None}
+
+
+def produce(bootstrap, topic, rate, seconds, size, warmup_seconds):
     # OMB's Kafka driver settings: acks=all, linger.ms=1, 1 MB batches.
     producer = Producer({'bootstrap.servers': bootstrap, 'acks': 'all', 'linger.ms': 1, 'batch.size': 1_048_576,
                          'enable.idempotence': False, 'compression.type': 'none'})
     errors = [0]
+    acked = []  # delivery report time - scheduled time: the produce half of the end-to-end latency
 
-    def on_delivery(err, _msg):
+    def on_delivery(err, msg):
         if err is not None:
             errors[0] += 1
+            return
+        scheduled = struct.unpack_from('>q', msg.value())[0]
+        if scheduled - start >= warmup_ns:
+            acked.append(time.time_ns() - scheduled)
 
     pad = bytes(size - 8)
     total = int(rate * seconds)
     start = time.time_ns() + 50_000_000
+    warmup_ns = int(warmup_seconds * 1e9)
     interval = 1e9 / rate
     behind = 0
     i = 0
@@ -102,10 +118,10 @@ def produce(bootstrap, topic, rate, seconds, size):
             if wait > 0:
                 time.sleep(min(wait, 0.001))
     remaining = producer.flush(30)
-    print(json.dumps({'sent': total, 'errors': errors[0] + remaining, 'maxSendDelayMs': behind / 1e6}))
+    print(json.dumps({'sent': total, 'errors': errors[0] + remaining, 'maxSendDelayMs': behind / 1e6, 'ack': percentiles(acked)}))
 
 
 if sys.argv[1] == 'consume':
-    consume(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]))
+    consume(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), float(sys.argv[6]))
 else:
-    produce(sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6]))
+    produce(sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6]), float(sys.argv[7]))

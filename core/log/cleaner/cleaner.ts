@@ -2,7 +2,7 @@
 // for every partition of every topic. Tests drive it with an injected clock and runNow(); the broker runs
 // it on an unref'd interval timer that stop() clears.
 import type { Storage } from '../../storage/storage'
-import { allBatchInfos, compactPartition, type CompactionState } from './compaction'
+import { batchInfosFromStart, compactPartition, type CompactionState } from './compaction'
 import { hasPolicy, retentionCutoff } from './retention'
 
 export interface CleanerOptions {
@@ -102,11 +102,11 @@ export class LogCleaner {
   private applyRetention(topic: string, partition: number, report: CleanerReport): void {
     const configs = this.storage.getTopic(topic)?.configs
     if (!configs) return
-    const infos = allBatchInfos(this.storage, topic, partition)
-    const cutoff = retentionCutoff(infos, this.storage.offsets(topic, partition).sizeBytes, configs, this.now())
-    if (cutoff === null || cutoff <= this.storage.offsets(topic, partition).logStartOffset) return
+    const before = this.storage.offsets(topic, partition)
+    const cutoff = retentionCutoff(() => batchInfosFromStart(this.storage, topic, partition), before.sizeBytes, configs, this.now())
+    if (cutoff === null || cutoff <= before.logStartOffset) return
     this.storage.deleteRecordsBefore(topic, partition, cutoff)
-    report.retentionBatchesDeleted += infos.filter((b) => b.lastOffset < cutoff).length
+    report.retentionBatchesDeleted += before.batchCount - this.storage.offsets(topic, partition).batchCount
   }
 
   private async compact(topic: string, topicId: string, partition: number, force: boolean, report: CleanerReport): Promise<void> {

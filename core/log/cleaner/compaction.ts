@@ -30,12 +30,17 @@ const INFO_PAGE = 5000
 
 /** Every stored batch's metadata from the log start, in offset order. */
 export function allBatchInfos(storage: Storage, topic: string, partition: number): BatchInfo[] {
-  const out: BatchInfo[] = []
+  return [...batchInfosFromStart(storage, topic, partition)]
+}
+
+/** The stored batches from the log start, read a page at a time so a caller may stop early. */
+export function* batchInfosFromStart(storage: Storage, topic: string, partition: number): Generator<BatchInfo> {
   let from = storage.offsets(topic, partition).logStartOffset
-  for (;;) {
-    const page = storage.batchInfos(topic, partition, from, INFO_PAGE)
-    out.push(...page)
-    if (page.length < INFO_PAGE) return out
+  // Small first page: retention usually stops at the first batch; full scans grow to INFO_PAGE rows.
+  for (let size = 64; ; size = Math.min(size * 4, INFO_PAGE)) {
+    const page = storage.batchInfos(topic, partition, from, size)
+    yield* page
+    if (page.length < size) return
     from = page.at(-1)!.lastOffset + 1n
   }
 }

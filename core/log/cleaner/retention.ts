@@ -4,21 +4,25 @@
 import type { BatchInfo } from '../../storage/storage'
 import { effectiveTopicConfig } from '../../config/topic-configs'
 
-/** The new log start offset, or null if nothing expires. `infos` are the stored batches in offset order. */
-export function retentionCutoff(infos: BatchInfo[], totalBytes: number, configs: Record<string, string>, nowMs: number): bigint | null {
+/**
+ * The new log start offset, or null if nothing expires. `batches` yields the stored batches in offset
+ * order from the log start; it is read only as far as something can expire (usually one batch), so a
+ * pass over a large log that keeps everything costs almost nothing on the event loop.
+ */
+export function retentionCutoff(batches: () => Iterable<BatchInfo>, totalBytes: number, configs: Record<string, string>, nowMs: number): bigint | null {
   const retentionMs = BigInt(effectiveTopicConfig(configs, 'retention.ms'))
   const retentionBytes = BigInt(effectiveTopicConfig(configs, 'retention.bytes'))
   let cutoff: bigint | null = null
   if (retentionMs >= 0n) {
     const oldestKept = BigInt(nowMs) - retentionMs
-    for (const b of infos) {
+    for (const b of batches()) {
       if (b.maxTimestamp >= oldestKept) break
       cutoff = b.lastOffset + 1n
     }
   }
-  if (retentionBytes >= 0n) {
+  if (retentionBytes >= 0n && BigInt(totalBytes) > retentionBytes) {
     let size = BigInt(totalBytes)
-    for (const b of infos) {
+    for (const b of batches()) {
       if (size - BigInt(b.sizeBytes) < retentionBytes) break
       size -= BigInt(b.sizeBytes)
       if (cutoff === null || b.lastOffset + 1n > cutoff) cutoff = b.lastOffset + 1n
