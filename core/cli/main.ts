@@ -71,7 +71,16 @@ function parsePositive(value: string): number {
   return n
 }
 
-program.parseAsync(process.argv).catch((err: Error) => {
-  process.stderr.write(`brooklet: ${err.message}\n`)
+program.parseAsync(process.argv).catch((err: NodeJS.ErrnoException) => {
+  process.stderr.write(`brooklet: ${explain(err)}\n`)
   process.exit(1)
 })
+
+/** Start-up failures in words a person can act on. */
+function explain(err: NodeJS.ErrnoException): string {
+  const where = 'address' in err && 'port' in err ? `${String(err.address)}:${String(err.port)}` : ''
+  if (err.code === 'EADDRINUSE') return `${where} is already in use (another broker?). Pick another --port, or --port 0 for a free one.`
+  if (err.code === 'EACCES') return `not allowed to listen on ${where}: ports below 1024 need privileges. Pick another --port.`
+  if (err.code === 'EADDRNOTAVAIL') return `${where} is not an address of this machine. Check --host.`
+  return err.message
+}
