@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { migrate } from './migrate'
-import { AUTO_CHECKPOINT_PAGES } from './wal-control'
+import { AUTO_CHECKPOINT_PAGES, JOURNAL_SIZE_LIMIT } from './wal-control'
 
 export interface SqliteOptions {
   /** 'always' syncs every commit (synchronous=FULL); 'normal' survives process crashes, not power loss. */
@@ -25,7 +25,7 @@ export function openDatabase(file: string, options: SqliteOptions = {}): Databas
     // Checkpoint in larger steps (pages): fewer stalls. Under sustained appends WalControl turns this
     // off and checkpoints from a worker thread instead (checkpointer.ts).
     db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`)
-    db.pragma('journal_size_limit = 134217728')
+    db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`)
     db.defaultSafeIntegers(true)
     migrate(db)
     return db

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AppendInput } from '../storage'
+import { openDatabase } from './open-database'
 import { SqliteStorage } from './sqlite-storage'
+import { JOURNAL_SIZE_LIMIT, WalControl } from './wal-control'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -79,5 +81,18 @@ describe('WalControl (background checkpoints)', () => {
     const reopened = new SqliteStorage(file)
     expect(reopened.offsets('t', 0).highWatermark).toBe(40n)
     reopened.close()
+  })
+
+  it('does not truncate the WAL after each RESTART while the worker runs', () => {
+    const db = openDatabase(tempFile())
+    const limit = () => Number(db.pragma('journal_size_limit', { simple: true }))
+    const wal = new WalControl(db, 'NORMAL', SMALL)
+    expect(limit()).toBe(JOURNAL_SIZE_LIMIT)
+    wal.appended(SMALL.startAfterBytes)
+    expect(wal.stats.running).toBe(true)
+    // Truncating the ~walLimitBytes WAL on the first commit after each RESTART stalled the event loop.
+    expect(limit()).toBe(-1)
+    wal.close()
+    db.close()
   })
 })

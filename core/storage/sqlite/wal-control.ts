@@ -3,6 +3,8 @@ import { BackgroundCheckpointer, type CheckpointerStats } from './checkpointer'
 
 /** SQLite's automatic checkpoint threshold (pages) while no background checkpointer runs. */
 export const AUTO_CHECKPOINT_PAGES = 4096
+/** Size (bytes) SQLite truncates a reset WAL to while it checkpoints inline (journal_size_limit). */
+export const JOURNAL_SIZE_LIMIT = 128 * 1024 * 1024
 
 export interface WalControlOptions {
   /**
@@ -100,6 +102,10 @@ export class WalControl {
       return
     }
     this.db.pragma('wal_autocheckpoint = 0')
+    // The first commit after a RESTART would truncate the ~walLimitBytes WAL to journal_size_limit:
+    // that (and re-growing the file afterwards) blocked the event loop 110-130 ms after every RESTART
+    // (docs/benchmarks.md). The RESTARTs bound the file instead, and the writer overwrites it in place.
+    this.db.pragma('journal_size_limit = -1')
   }
 
   /** The worker failed: SQLite checkpoints inline again, as before it started. */
@@ -107,7 +113,9 @@ export class WalControl {
     this.checkpointer?.stop(0)
     this.checkpointer = undefined
     this.disabled = true
-    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`)
+    if (!this.db.open) return
+    this.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`)
+    this.db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`)
   }
 
   private boundWal(s: CheckpointerStats, limit: number): void {
