@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   encodeFrame, isFlexibleVersion, readRequestHeader, requestHeaderIsFlexible, responseHeaderIsFlexible,
-  splitFrames, writeRequestHeader, writeResponseHeader,
+  writeRequestHeader, writeResponseHeader,
 } from './frame'
 import { defaultApiVersionsResponse, readApiVersionsRequest, writeApiVersionsResponse } from './generated'
 import { Reader } from './wire/reader'
@@ -82,18 +82,7 @@ describe('response headers', () => {
 })
 
 describe('framing', () => {
-  it('encodes a size prefix and splits partial and multiple frames', () => {
-    const a = encodeFrame((w) => w.int32(1))
-    const b = encodeFrame((w) => w.string('xy'))
-    expect(a.toString('hex')).toBe('0000000400000001')
-    const joined = Buffer.concat([a, b])
-    const first = splitFrames(joined.subarray(0, 10), 1024)
-    expect(first.frames.map((f) => f.toString('hex'))).toEqual(['00000001'])
-    expect(first.rest.length).toBe(2)
-    const all = splitFrames(joined, 1024)
-    expect(all.frames.length).toBe(2)
-    expect(all.rest.length).toBe(0)
-    expect(() => splitFrames(hex('ffffffff'), 1024)).toThrow()
-    expect(() => splitFrames(hex('00100000'), 1024)).toThrow()
+  it('encodes a size prefix', () => {
+    expect(encodeFrame((w) => w.int32(1)).toString('hex')).toBe('0000000400000001')
   })
 })

@@ -78,21 +78,3 @@ export function encodeFrame(fn: (w: Writer) => void): Buffer {
   w.patchSize(at)
   return w.finish()
 }
-
-export class FrameTooLargeError extends Error {}
-
-/** Splits complete size-prefixed frames off the front of `buf` (TCP may deliver partial or several frames).
- * Returns views of each frame body and the unconsumed rest. A negative or oversized length throws,
- * because the stream cannot be resynchronised after that. */
-export function splitFrames(buf: Buffer, maxFrameBytes: number): { frames: Buffer[]; rest: Buffer } {
-  const frames: Buffer[] = []
-  let pos = 0
-  while (buf.length - pos >= 4) {
-    const size = buf.readInt32BE(pos)
-    if (size < 0 || size > maxFrameBytes) throw new FrameTooLargeError(`invalid frame size ${size}`)
-    if (buf.length - pos - 4 < size) break
-    frames.push(buf.subarray(pos + 4, pos + 4 + size))
-    pos += 4 + size
-  }
-  return { frames, rest: buf.subarray(pos) }
-}
