@@ -29,7 +29,7 @@ const READ_CHUNK = 4 << 20
 const INFO_PAGE = 5000
 
 /** Every stored batch's metadata from the log start, in offset order. */
-export function allBatchInfos(storage: Storage, topic: string, partition: number): BatchInfo[] {
+function allBatchInfos(storage: Storage, topic: string, partition: number): BatchInfo[] {
   return [...batchInfosFromStart(storage, topic, partition)]
 }
 
